@@ -1,0 +1,29 @@
+package io.github.attractor.core.field;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A continuous-time dynamical system {@code dx/dt = f(t, x)} on {@code R^n}. Autonomous models ignore
+ * {@code t}. Outputs go into caller-owned buffers so hot loops allocate nothing.
+ */
+public interface VectorField {
+
+    /** State dimension n. */
+    int dimension();
+
+    /** Writes {@code f(t, x)} into {@code out} (length n; must not alias {@code x}). */
+    void evaluate(double t, double[] x, double[] out);
+
+    /** Whether {@link #jacobian} is analytic (otherwise it is the central-difference fallback). */
+    default boolean hasAnalyticJacobian() {
+        return false;
+    }
+
+    /**
+     * Writes the Jacobian {@code J_ij = df_i/dx_j} at {@code (t, x)} into {@code out} (reshaped to n×n).
+     * The default is the central-difference approximation of {@link Jacobians#centralDifference}.
+     */
+    default void jacobian(double t, double[] x, DMatrixRMaj out) {
+        Jacobians.centralDifference(this, t, x, out);
+    }
+}
