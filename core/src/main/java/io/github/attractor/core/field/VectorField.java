@@ -4,7 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A continuous-time dynamical system {@code dx/dt = f(t, x)} on {@code R^n}. Autonomous models ignore
- * {@code t}. Outputs go into caller-owned buffers so hot loops allocate nothing.
+ * {@code t}. Outputs go into caller-owned buffers. Implementations must be thread-safe (no mutable
+ * scratch fields): solvers evaluate one field from several threads at once.
  */
 public interface VectorField {
 

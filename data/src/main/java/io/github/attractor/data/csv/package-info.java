@@ -1,0 +1,2 @@
+/** Matrices as delimited text ({@link io.github.attractor.data.csv.CsvMatrix}). */
+package io.github.attractor.data.csv;
