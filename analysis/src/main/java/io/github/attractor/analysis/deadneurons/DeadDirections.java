@@ -102,7 +102,7 @@ public final class DeadDirections {
             } else {
                 double[] minus = new double[n];
                 for (int i = 0; i < n; i++) {
-                    minus[i] = -v[i];
+                    minus[i] = 0.0 - v[i]; // 0.0 - x keeps +0.0 where -x would give -0.0
                 }
                 if (deviation(lagrangian, y, g0, List.of(minus), cMax, samples, seed) <= confirmTol) {
                     kept.add(minus);

@@ -4,6 +4,7 @@ import io.github.attractor.core.energy.Energy;
 import io.github.attractor.core.error.DivergenceException;
 import io.github.attractor.core.error.NonConvergenceException;
 import io.github.attractor.core.error.Require;
+import io.github.attractor.core.error.StepSizeCollapseException;
 import io.github.attractor.core.field.VectorField;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,12 @@ import org.hipparchus.analysis.UnivariateFunction;
 /**
  * One small facade over the Hipparchus integrators for {@code dx/dt = f(t, x)}: adaptive
  * Dormand–Prince 5(4) and 8(5,3), fixed-step RK4 and Euler. It records every accepted step with its
- * energy and {@code ‖f‖₂}, stops on convergence ({@code ‖f(x)‖₂ < tol}) through an event detector —
- * not by polling — and turns blow-up (NaN, infinity, {@code ‖x‖∞} past the bound, step-size collapse)
- * into a {@link DivergenceException}.
+ * energy and {@code ‖f‖₂}, and stops on convergence ({@code ‖f(x)‖₂ < tol}) through the integrator's own
+ * machinery, not by polling: an event detector on the dense output for the adaptive schemes, a
+ * step-end handler for the fixed-step ones (their dense output holds the derivative constant over a
+ * step, so an event on {@code ‖f‖} cannot be bracketed inside it). Blow-up (NaN, infinity,
+ * {@code ‖x‖∞} past the bound) is a {@link DivergenceException}; a collapsed adaptive step is its
+ * subclass {@link StepSizeCollapseException}.
  */
 public final class Integrator {
     private final IntegrationSettings settings;
@@ -76,17 +80,27 @@ public final class Integrator {
         ODEIntegrator integrator = create(t1 - t0);
         integrator.setMaxEvaluations(settings.maxEvaluations());
         integrator.addStepHandler(rec);
-        ConvergenceDetector detector = null;
+        boolean[] converged = {false};
         if (settings.convergenceTolerance() > 0) {
-            detector = new ConvergenceDetector(settings.convergenceTolerance());
-            integrator.addEventDetector(detector);
+            double tol = settings.convergenceTolerance();
+            if (settings.method().adaptive()) {
+                integrator.addEventDetector(new ConvergenceDetector(tol, converged));
+            } else {
+                integrator.addStepEndHandler((state, forward) -> {
+                    if (norm2(state.getPrimaryDerivative()) < tol) {
+                        converged[0] = true;
+                        return Action.STOP;
+                    }
+                    return Action.CONTINUE;
+                });
+            }
         }
         try {
             integrator.integrate(eq, new ODEState(t0, x0.clone()), t1);
         } catch (MathIllegalStateException | MathIllegalArgumentException e) {
             throw translate(e, integrator);
         }
-        StopReason reason = detector != null && detector.fired ? StopReason.CONVERGED : StopReason.END_TIME;
+        StopReason reason = converged[0] ? StopReason.CONVERGED : StopReason.END_TIME;
         return rec.finish(reason, eq.evaluations + 1);
     }
 
@@ -106,8 +120,9 @@ public final class Integrator {
         double t = integrator.getStepStart() == null ? Double.NaN : integrator.getStepStart().getTime();
         if (e instanceof MathIllegalArgumentException mia
                 && mia.getSpecifier() == LocalizedODEFormats.MINIMAL_STEPSIZE_REACHED_DURING_INTEGRATION) {
-            return new DivergenceException("integration diverged near t = " + t
-                    + ": the step size collapsed (the solution blows up or the problem is too stiff)");
+            return new StepSizeCollapseException("integration diverged near t = " + t + ": the step size collapsed "
+                    + "(the solution blows up, the problem is too stiff, or the field is discontinuous and the "
+                    + "trajectory slides along a switching surface; a fixed-step scheme, --method rk4, follows a slide)");
         }
         if (e instanceof MathIllegalStateException mis && mis.getSpecifier() == LocalizedCoreFormats.MAX_COUNT_EXCEEDED) {
             return new NonConvergenceException("integration stopped near t = " + t + ": the budget of "
@@ -159,17 +174,18 @@ public final class Integrator {
     /** Event {@code g = ‖f(x)‖₂ - tol}: stops when it crosses zero downwards. */
     private static final class ConvergenceDetector extends AbstractODEDetector<ConvergenceDetector> {
         private final double tolerance;
-        boolean fired;
+        private final boolean[] fired;
 
-        ConvergenceDetector(double tolerance) {
-            this(tolerance, AdaptableInterval.of(Double.POSITIVE_INFINITY), DEFAULT_MAX_ITER,
+        ConvergenceDetector(double tolerance, boolean[] fired) {
+            this(tolerance, fired, AdaptableInterval.of(Double.POSITIVE_INFINITY), DEFAULT_MAX_ITER,
                     new BracketingNthOrderBrentSolver(0, 1e-10, 0, 5), null);
         }
 
-        private ConvergenceDetector(double tolerance, AdaptableInterval maxCheck, int maxIter,
+        private ConvergenceDetector(double tolerance, boolean[] fired, AdaptableInterval maxCheck, int maxIter,
                 BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
             super(maxCheck, maxIter, solver, handler);
             this.tolerance = tolerance;
+            this.fired = fired;
         }
 
         @Override
@@ -178,7 +194,7 @@ public final class Integrator {
                 if (increasing) {
                     return Action.CONTINUE;
                 }
-                fired = true;
+                fired[0] = true;
                 return Action.STOP;
             };
         }
@@ -186,7 +202,7 @@ public final class Integrator {
         @Override
         protected ConvergenceDetector create(AdaptableInterval maxCheck, int maxIter,
                 BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
-            return new ConvergenceDetector(tolerance, maxCheck, maxIter, solver, handler);
+            return new ConvergenceDetector(tolerance, fired, maxCheck, maxIter, solver, handler);
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.github.attractor.core.error.DivergenceException;
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.error.NonConvergenceException;
 import io.github.attractor.core.error.NonFiniteValueException;
+import io.github.attractor.core.error.StepSizeCollapseException;
 import io.github.attractor.core.field.VectorField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +91,42 @@ class IntegratorTest {
         // The event is located on the dense output, accurate to a few parts in 1e6 here.
         assertEquals(Math.log(Math.sqrt(5) * 1e6), tr.finalTime(), 1e-4);
         assertEquals(1e-6, tr.finalResidualNorm(), 1e-10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Method.class, names = {"RK4", "EULER"})
+    void fixedStepSchemesStopOnConvergenceToo(Method m) {
+        IntegrationSettings s = IntegrationSettings.defaults().withMethod(m).withStep(1e-3).withConvergenceTolerance(1e-6);
+        Trajectory tr = new Integrator(s).integrate(SPIRAL, new double[] {1, 0}, 0, 100);
+        assertEquals(StopReason.CONVERGED, tr.stopReason());
+        assertTrue(tr.finalResidualNorm() < 1e-6);
+        // Euler's own O(h) error shifts the decay rate, hence the stop time, by about 2e-2.
+        assertEquals(Math.log(Math.sqrt(5) * 1e6), tr.finalTime(), m == Method.EULER ? 5e-2 : 2e-3);
+    }
+
+    @Test
+    void aSlidingModeCollapsesTheAdaptiveStep() {
+        // dx/dt = -sign(x): reaches 0 at t = 1 and then slides (Filippov); no classical solution continues. At
+        // tight tolerances the step needed to cross the jump falls below the minimum; at loose ones the slide
+        // instead exhausts the evaluation budget (a NonConvergenceException).
+        VectorField sign = new VectorField() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public void evaluate(double t, double[] x, double[] out) {
+                out[0] = x[0] > 0 ? -1 : 1;
+            }
+        };
+        StepSizeCollapseException e = assertThrows(StepSizeCollapseException.class,
+                () -> new Integrator(IntegrationSettings.defaults().withTolerances(1e-13, 1e-13)
+                        .withMaxEvaluations(2_000_000)).integrate(sign, new double[] {1}, 0, 3));
+        assertTrue(e.getMessage().contains("slides"), e.getMessage());
+        Trajectory rk4 = new Integrator(IntegrationSettings.defaults().withMethod(Method.RK4).withStep(1e-3))
+                .integrate(sign, new double[] {1}, 0, 3);
+        assertEquals(0, rk4.finalState()[0], 2e-3);
     }
 
     @Test

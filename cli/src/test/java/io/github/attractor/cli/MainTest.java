@@ -1,0 +1,140 @@
+package io.github.attractor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.attractor.cli.io.Json;
+import io.github.attractor.data.array.NdArray;
+import io.github.attractor.data.npy.Npy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MainTest {
+
+    @Test
+    void topLevelHelpListsEverySubcommand() {
+        CliRun r = CliRun.of("--help");
+        assertEquals(0, r.code());
+        for (String sub : List.of("tour", "energy", "analyze", "repro")) {
+            assertTrue(r.out().contains("  " + sub + " "), "help lists " + sub);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tour", "energy", "analyze", "analyze dead-neurons", "analyze fixed-points", "repro"})
+    void everySubcommandHasHelpWithAnExample(String cmd) {
+        String[] args = (cmd + " --help").split(" ");
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Examples:"), cmd + " help has examples");
+        assertTrue(r.out().contains("attractor " + cmd.split(" ")[0]), cmd + " help shows a command line");
+    }
+
+    /** One line on stderr starting with "attractor:", the given exit code, nothing on stdout. */
+    static void assertOneLineError(CliRun r, int code, String fragment) {
+        assertEquals(code, r.code(), r.err());
+        String first = r.err().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("attractor: "), r.err());
+        assertTrue(first.contains(fragment), "'" + first + "' should mention " + fragment);
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void asymmetricWeightsForEquationOneAreBadInput() {
+        assertOneLineError(CliRun.of("energy", "-W", "0,1;0.5,0", "--no-progress"), 2, "symmetric");
+    }
+
+    @Test
+    void wrongShapesAreBadInput() {
+        assertOneLineError(CliRun.of("energy", "-W", "0,1;1,0", "-b", "1,2,3", "--no-progress"), 2, "bias");
+        assertOneLineError(CliRun.of("energy", "-W", "0,1,2;1,0,2", "--no-progress"), 2, "square");
+        assertOneLineError(CliRun.of("energy", "--example", "wta", "--y0", "1,2,3", "--no-progress"), 2, "--y0");
+    }
+
+    @Test
+    void nanInAWeightFileIsBadInput(@TempDir Path dir) {
+        Path w = dir.resolve("W.npy");
+        Npy.write(w, new NdArray(new int[] {2, 2}, new double[] {0, 1, Double.NaN, 0}));
+        CliRun r = CliRun.of("energy", "-W", w.toString(), "--no-progress");
+        assertOneLineError(r, 2, "W.npy");
+        assertTrue(r.err().contains("NaN"), r.err());
+    }
+
+    @Test
+    void unknownNamesAreBadInput() {
+        CliRun lag = CliRun.of("energy", "--example", "wta", "-L", "swish", "--no-progress");
+        assertOneLineError(lag, 2, "swish");
+        assertTrue(lag.err().contains("relu"), "lists the known Lagrangians");
+        assertOneLineError(CliRun.of("repro", "figure9"), 2, "figure9");
+        assertOneLineError(CliRun.of("energy", "--example", "wta", "--method", "leapfrog"), 2, "leapfrog");
+    }
+
+    @Test
+    void missingNetworkAndUnknownOptionsAreBadInput() {
+        assertOneLineError(CliRun.of("energy", "--no-progress"), 2, "--network");
+        CliRun r = CliRun.of("energy", "--frobnicate");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("attractor: "), r.err());
+    }
+
+    @Test
+    void divergentIntegrationIsAComputationFailureAndWritesNothing(@TempDir Path dir) {
+        // Identity Lagrangian with W = 2I: dy/dt = y + b grows like e^t past the blow-up bound.
+        Path out = dir.resolve("run");
+        CliRun r = CliRun.of("energy", "-W", "2,0;0,2", "-b", "1,1", "-L", "identity", "--y0", "1,1", "--t-end",
+                "100", "--tol", "0", "--out", out.toString(), "--no-progress");
+        assertOneLineError(r, 1, "diverged");
+        assertFalse(Files.exists(out), "nothing half-written");
+    }
+
+    @Test
+    void energyCommandReportsADescendingEnergy(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        CliRun r = CliRun.of("energy", "--example", "random", "--size", "12", "-L", "sigmoid", "--seed", "3",
+                "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertEquals("converged", j.get("stop").asText());
+        assertTrue(j.get("energy").get("final").asDouble() < j.get("energy").get("initial").asDouble());
+        assertTrue(j.get("energy").get("max_relative_increase").asDouble() <= 1e-9);
+        assertTrue(j.get("residual_final").asDouble() < 1e-9);
+        for (String f : List.of("energy.json", "trace.csv", "energy.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        CliRun mod = CliRun.of("energy", "--example", "random", "--size", "12", "-L", "tanh", "--dynamics", "modified",
+                "--R", "polar", "--no-progress");
+        assertEquals(0, mod.code(), mod.err());
+        JsonNode m = Json.MAPPER.readTree(mod.out());
+        assertTrue(m.get("dynamics").asText().contains("polar"));
+        assertTrue(m.get("condition11_min_eigenvalue_final").asDouble() >= -1e-9);
+    }
+
+    @Test
+    void analyzeCommandsFindTheWinnerTakeAllStructure() throws Exception {
+        CliRun fp = CliRun.of("analyze", "fixed-points", "--example", "wta");
+        assertEquals(0, fp.code(), fp.err());
+        JsonNode pts = Json.MAPPER.readTree(fp.out()).get("fixed_points");
+        assertEquals(3, pts.size());
+        int stable = 0;
+        for (JsonNode p : pts) {
+            stable += p.get("verdict").asText().equals("stable") ? 1 : 0;
+            assertEquals(p.get("verdict").asText(), p.get("restricted_verdict").asText());
+        }
+        assertEquals(2, stable);
+        CliRun dn = CliRun.of("analyze", "dead-neurons", "--example", "wta", "--state", "1,-1");
+        assertEquals(0, dn.code(), dn.err());
+        JsonNode d = Json.MAPPER.readTree(dn.out());
+        assertEquals(1, d.get("k").asInt());
+        assertEquals(0, d.get("energy_variation_along_dead_directions").get("E4").asDouble(), 1e-12);
+        assertTrue(d.get("energy_variation_along_dead_directions").get("E14").asDouble() > 1e-3);
+        assertEquals("stable", d.get("restricted_stability").get("verdict").asText());
+    }
+}
