@@ -79,7 +79,8 @@ public final class TourCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             b[i] = rng.nextGaussian();
         }
-        Network sym = new Network(RandomMatrices.symmetricWithSpectralNorm(n, 3.0, rng), b, new SoftplusLagrangian());
+        // Positive definite W: with E2 the polar factor of F = W is constant, and E2 is bounded below only then.
+        Network sym = new Network(RandomMatrices.positiveDefinite(n, 0.1, 3.0, rng), b, new SoftplusLagrangian());
         double[] y0 = new double[n];
         for (int i = 0; i < n; i++) {
             y0[i] = 2 * rng.nextGaussian();
@@ -89,7 +90,7 @@ public final class TourCommand implements Callable<Integer> {
         Trajectory original = new Integrator(s).integrate(kh, kh.energy(), y0, 0, 200, null);
         ModifiedDynamics polar = new ModifiedDynamics(sym, LyapunovFamily.e2(), Preconditioners.polar());
         Trajectory modified = new Integrator(s).integrate(polar, polar.energy(), y0, 0, 200, null);
-        XYChart c = Charts.lines("Energy descent, 30 sigmoid neurons, |W|_2 = 3", "t", "E(t) - E(end)", true);
+        XYChart c = Charts.lines("Energy descent, 30 sigmoid neurons, W positive definite, |W|_2 <= 3", "t", "E(t) - E(end)", true);
         Charts.addLine(c, "(1) with energy (4)", original.times(), shifted(original.energies()));
         Charts.addLine(c, "(9) R = polar(F) with E2", modified.times(), shifted(modified.energies()));
         Path png = out.resolve("tour-energy.png");

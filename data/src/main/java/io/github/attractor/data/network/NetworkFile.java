@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.attractor.core.error.AttractorException;
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.error.NonFiniteValueException;
 import io.github.attractor.core.error.NotSquareException;
