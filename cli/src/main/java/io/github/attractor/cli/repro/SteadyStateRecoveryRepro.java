@@ -135,7 +135,7 @@ public final class SteadyStateRecoveryRepro implements Reproduction {
         rows.add(Row.of("relu", "max_residual_printed_formula", params, null, maxPrinted));
         rows.add(Row.of("relu", "stability_agreement", params, null, agreement));
         XYChart chart = Charts.lines("Verdict of S vs simulation (" + outcomes.size() + " steady states)",
-                "max Re eig(S)", "log10 (final / initial distance)", false);
+                "max Re eig(S)", "log10(final / initial distance), capped at 6", false);
         double[] xs = outcomes.stream().mapToDouble(Outcome::maxRealS).toArray();
         double[] ys = outcomes.stream().mapToDouble(o -> Math.log10(o.growth())).toArray();
         Charts.addPoints(chart, "steady states", xs, ys);

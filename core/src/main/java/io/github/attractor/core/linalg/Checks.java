@@ -73,4 +73,15 @@ final class Checks {
         }
         return out;
     }
+
+    /** Columns {@code c0 .. c1-1} of {@code m} as a new matrix (possibly with no columns). */
+    static DMatrixRMaj columnRange(DMatrixRMaj m, int c0, int c1) {
+        DMatrixRMaj out = new DMatrixRMaj(m.numRows, c1 - c0);
+        for (int i = 0; i < m.numRows; i++) {
+            for (int c = c0; c < c1; c++) {
+                out.unsafe_set(i, c - c0, m.unsafe_get(i, c));
+            }
+        }
+        return out;
+    }
 }

@@ -43,14 +43,13 @@ public final class Subspaces {
         while (first > 0 && s[first - 1] <= tau) {
             first--;
         }
-        return CommonOps_DDRM.extract(svd.v(), 0, n, first, n);
+        return Checks.columnRange(svd.v(), first, n);
     }
 
     /** Orthonormal m×r basis of the numerical column space (r may be 0). */
     public static DMatrixRMaj range(DMatrixRMaj a, double relTol) {
         Checks.relativeTolerance(relTol);
         Svd svd = Svd.of(a);
-        int m = a.numRows;
         double[] s = svd.singularValues();
         double smax = s.length == 0 ? 0.0 : s[0];
         double tau = relTol * smax;
@@ -58,7 +57,7 @@ public final class Subspaces {
         while (r < s.length && s[r] > tau) {
             r++;
         }
-        return CommonOps_DDRM.extract(svd.u(), 0, m, 0, r);
+        return Checks.columnRange(svd.u(), 0, r);
     }
 
     /** Eigenvectors of symmetric {@code s} with {@code |lambda| <= relTol * max|lambda|}. */
@@ -111,7 +110,7 @@ public final class Subspaces {
             return CommonOps_DDRM.identity(n);
         }
         Svd svd = Svd.of(basis);
-        return CommonOps_DDRM.extract(svd.u(), 0, n, k, n);
+        return Checks.columnRange(svd.u(), k, n);
     }
 
     private static void requireOrthonormal(DMatrixRMaj b) {

@@ -1,7 +1,5 @@
 package io.github.attractor.memory.lagrangian;
 
-import org.ejml.data.DMatrixRMaj;
-
 /**
  * The log-cosh Lagrangian of tanh neurons (registry name {@code "tanh"}, alias {@code "logcosh"}):
  * <pre>
@@ -18,17 +16,12 @@ import org.ejml.data.DMatrixRMaj;
  * {@code |y| ≳ 19}) contributes exactly {@code log 2 = L*(±1)}, so the term is exactly constant along the
  * dead directions of double arithmetic.
  */
-public final class LogCoshLagrangian implements Lagrangian {
+public final class LogCoshLagrangian extends ElementwiseLagrangian {
 
     /** Registry name. */
     public static final String NAME = "tanh";
 
     private static final double LN2 = Math.log(2.0);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     /** {@code log cosh y} accurately and without overflow. */
     static double logCosh(double y) {
@@ -48,89 +41,41 @@ public final class LogCoshLagrangian implements Lagrangian {
     }
 
     @Override
-    public double value(double[] y) {
-        double s = 0;
-        for (double yi : y) {
-            s += logCosh(yi);
-        }
-        return s;
+    public String name() {
+        return NAME;
     }
 
     @Override
-    public void activation(double[] y, double[] g) {
-        Checks.sameLength("g", y, g);
-        for (int i = 0; i < y.length; i++) {
-            g[i] = Math.tanh(y[i]);
-        }
+    protected double neuronValue(double y) {
+        return logCosh(y);
     }
 
     @Override
-    public void hessian(double[] y, DMatrixRMaj out) {
-        int n = y.length;
-        out.reshape(n, n);
-        out.zero();
-        for (int i = 0; i < n; i++) {
-            out.unsafe_set(i, i, tanhDerivative(y[i]));
-        }
+    protected double neuronActivation(double y) {
+        return Math.tanh(y);
     }
 
     @Override
-    public void hessianTimes(double[] y, double[] v, double[] out) {
-        Checks.sameLength("v", y, v);
-        Checks.sameLength("out", y, out);
-        for (int i = 0; i < y.length; i++) {
-            out[i] = tanhDerivative(y[i]) * v[i];
-        }
+    protected double neuronHessian(double y) {
+        return tanhDerivative(y);
     }
 
     @Override
-    public boolean isElementwise() {
-        return true;
-    }
-
-    @Override
-    public void hessianDiagonal(double[] y, double[] out) {
-        Checks.sameLength("out", y, out);
-        for (int i = 0; i < y.length; i++) {
-            out[i] = tanhDerivative(y[i]);
+    protected double neuronLegendre(double y) {
+        double t = Math.tanh(y);
+        double a = Math.abs(y);
+        if (t == 1.0 || t == -1.0) {
+            return LN2; // saturated: L*(±1) = log 2 at the rounded activation
         }
-    }
-
-    @Override
-    public double legendre(double[] y) {
-        double sum = 0;
-        for (double yi : y) {
-            double t = Math.tanh(yi);
-            double a = Math.abs(yi);
-            if (t == 1.0 || t == -1.0) {
-                sum += LN2; // saturated: L*(±1) = log 2 at the rounded activation
-            } else if (a < 0.5) {
-                sum += yi * t + 0.5 * Math.log1p(-t * t);
-            } else {
-                double e = Math.exp(-2.0 * a);
-                sum += LN2 - Math.log1p(e) - 2.0 * a * (e / (1.0 + e));
-            }
+        if (a < 0.5) {
+            return y * t + 0.5 * Math.log1p(-t * t);
         }
-        return sum;
+        double e = Math.exp(-2.0 * a);
+        return LN2 - Math.log1p(e) - 2.0 * a * (e / (1.0 + e));
     }
 
     @Override
     public boolean hessianPositiveSemidefinite() {
         return true;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LogCoshLagrangian;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.attractor.memory.lagrangian;
 
-import org.ejml.data.DMatrixRMaj;
 import org.hipparchus.special.Erf;
 
 /**
@@ -29,7 +28,7 @@ import org.hipparchus.special.Erf;
  * <p>The Legendre term {@code Σ [y_i g(y_i) - L(y_i)]} is computed as that difference, which loses at
  * most a factor of about 2.75 to cancellation (checked on a grid), so no closed form is needed.
  */
-public final class SmoothLeakyReluLagrangian implements Lagrangian {
+public final class SmoothLeakyReluLagrangian extends ElementwiseLagrangian {
 
     /** Registry name. */
     public static final String NAME = "smooth-leaky-relu";
@@ -42,11 +41,6 @@ public final class SmoothLeakyReluLagrangian implements Lagrangian {
     private static final double DERIV_COEF = 9.0 / (32.0 * SQRT_PI);
     private static final double QUARTER_INV_A2 = 1.0 / (4.0 * A * A);
     private static final double SERIES_COEF = 2.0 / (A * A * SQRT_PI);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     /** The scalar activation {@code g(u)}. */
     public static double g(double u) {
@@ -85,80 +79,32 @@ public final class SmoothLeakyReluLagrangian implements Lagrangian {
     }
 
     @Override
-    public double value(double[] y) {
-        double s = 0;
-        for (double yi : y) {
-            s += scalarValue(yi);
-        }
-        return s;
+    public String name() {
+        return NAME;
     }
 
     @Override
-    public void activation(double[] y, double[] g) {
-        Checks.sameLength("g", y, g);
-        for (int i = 0; i < y.length; i++) {
-            g[i] = g(y[i]);
-        }
+    protected double neuronValue(double y) {
+        return scalarValue(y);
     }
 
     @Override
-    public void hessian(double[] y, DMatrixRMaj out) {
-        int n = y.length;
-        out.reshape(n, n);
-        out.zero();
-        for (int i = 0; i < n; i++) {
-            out.unsafe_set(i, i, gPrime(y[i]));
-        }
+    protected double neuronActivation(double y) {
+        return g(y);
     }
 
     @Override
-    public void hessianTimes(double[] y, double[] v, double[] out) {
-        Checks.sameLength("v", y, v);
-        Checks.sameLength("out", y, out);
-        for (int i = 0; i < y.length; i++) {
-            out[i] = gPrime(y[i]) * v[i];
-        }
+    protected double neuronHessian(double y) {
+        return gPrime(y);
     }
 
     @Override
-    public boolean isElementwise() {
-        return true;
-    }
-
-    @Override
-    public void hessianDiagonal(double[] y, double[] out) {
-        Checks.sameLength("out", y, out);
-        for (int i = 0; i < y.length; i++) {
-            out[i] = gPrime(y[i]);
-        }
-    }
-
-    @Override
-    public double legendre(double[] y) {
-        double s = 0;
-        for (double yi : y) {
-            s += yi * g(yi) - scalarValue(yi);
-        }
-        return s;
+    protected double neuronLegendre(double y) {
+        return y * g(y) - scalarValue(y);
     }
 
     @Override
     public boolean hessianPositiveSemidefinite() {
         return true;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SmoothLeakyReluLagrangian;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,7 +1,5 @@
 package io.github.attractor.memory.lagrangian;
 
-import org.ejml.data.DMatrixRMaj;
-
 /**
  * The softplus Lagrangian of logistic neurons (registry name {@code "sigmoid"}, alias {@code "softplus"}):
  * <pre>
@@ -21,15 +19,10 @@ import org.ejml.data.DMatrixRMaj;
  * exactly constant along the dead directions of double arithmetic (where {@code g} is exactly constant);
  * the absolute error this convention introduces is below {@code 5e-15} per neuron.
  */
-public final class SoftplusLagrangian implements Lagrangian {
+public final class SoftplusLagrangian extends ElementwiseLagrangian {
 
     /** Registry name. */
     public static final String NAME = "sigmoid";
-
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     /** {@code log(1 + e^y)} without overflow. */
     static double softplus(double y) {
@@ -53,86 +46,38 @@ public final class SoftplusLagrangian implements Lagrangian {
     }
 
     @Override
-    public double value(double[] y) {
-        double s = 0;
-        for (double yi : y) {
-            s += softplus(yi);
-        }
-        return s;
+    public String name() {
+        return NAME;
     }
 
     @Override
-    public void activation(double[] y, double[] g) {
-        Checks.sameLength("g", y, g);
-        for (int i = 0; i < y.length; i++) {
-            g[i] = sigmoid(y[i]);
-        }
+    protected double neuronValue(double y) {
+        return softplus(y);
     }
 
     @Override
-    public void hessian(double[] y, DMatrixRMaj out) {
-        int n = y.length;
-        out.reshape(n, n);
-        out.zero();
-        for (int i = 0; i < n; i++) {
-            out.unsafe_set(i, i, sigmoidDerivative(y[i]));
-        }
+    protected double neuronActivation(double y) {
+        return sigmoid(y);
     }
 
     @Override
-    public void hessianTimes(double[] y, double[] v, double[] out) {
-        Checks.sameLength("v", y, v);
-        Checks.sameLength("out", y, out);
-        for (int i = 0; i < y.length; i++) {
-            out[i] = sigmoidDerivative(y[i]) * v[i];
-        }
+    protected double neuronHessian(double y) {
+        return sigmoidDerivative(y);
     }
 
     @Override
-    public boolean isElementwise() {
-        return true;
-    }
-
-    @Override
-    public void hessianDiagonal(double[] y, double[] out) {
-        Checks.sameLength("out", y, out);
-        for (int i = 0; i < y.length; i++) {
-            out[i] = sigmoidDerivative(y[i]);
+    protected double neuronLegendre(double y) {
+        double s = sigmoid(y);
+        if (s == 1.0 || s == 0.0) {
+            return 0.0; // saturated: s log s + (1-s) log(1-s) = 0 at the rounded activation
         }
-    }
-
-    @Override
-    public double legendre(double[] y) {
-        double sum = 0;
-        for (double yi : y) {
-            double s = sigmoid(yi);
-            if (s == 1.0 || s == 0.0) {
-                continue; // saturated: s log s + (1-s) log(1-s) = 0 at the rounded activation
-            }
-            double a = Math.abs(yi);
-            double e = Math.exp(-a);
-            sum -= Math.log1p(e) + a * (e / (1.0 + e));
-        }
-        return sum;
+        double a = Math.abs(y);
+        double e = Math.exp(-a);
+        return -(Math.log1p(e) + a * (e / (1.0 + e)));
     }
 
     @Override
     public boolean hessianPositiveSemidefinite() {
         return true;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SoftplusLagrangian;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }
