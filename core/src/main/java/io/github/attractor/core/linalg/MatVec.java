@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #dot}: {@code a . b = sum_{k<n} a_k b_k}.</li>
  * </ul>
  *
- * <p>The Java 17 JIT does not vectorise floating-point sum reductions (their order is fixed by the
- * language), so a plain dot-product loop is bound by the latency of one chain of additions. The kernels
- * therefore keep several independent partial sums: {@link #multiply} walks 8 rows at once (8 accumulators,
+ * <p>With the Vector API module present ({@link #VECTOR_API}) the row kernels are the SIMD ones of
+ * {@link VectorKernels}. Without it: the Java 17 JIT does not vectorise floating-point sum reductions
+ * (their order is fixed by the language), so a plain dot-product loop is bound by the latency of one
+ * chain of additions, and the scalar kernels keep several independent partial sums: {@link #multiply} walks 8 rows at once (8 accumulators,
  * and every {@code x_j} loaded once per 8 rows), then a block of 4 rows, then single rows; {@link #dot}
  * uses 8 accumulators. Summation order thus differs from the naive left-to-right loop, so results may
  * differ from it in the last bits (the usual {@code O(n eps sum|a_k b_k|)} bound holds).
@@ -124,8 +125,28 @@ public final class MatVec {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
-    /** {@code y_i = (A x)_i} for {@code r0 <= i < r1}. */
+    /**
+     * Whether the SIMD kernels of {@link VectorKernels} are used: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (as {@code ./attractor}, the tests and the benchmarks do) and
+     * the system property {@code attractor.scalar} is not set. Otherwise the scalar kernels below run.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("attractor.scalar");
+
+    /** Rows shorter than this stay on the scalar kernel (too few lanes to fill). */
+    private static final int VECTOR_MIN_COLS = 16;
+
+    /** {@code y_i = (A x)_i} for {@code r0 <= i < r1}, on the SIMD kernel when it is available. */
     static void rowRange(double[] a, int r0, int r1, int cols, double[] x, double[] y) {
+        if (VECTOR_API && cols >= VECTOR_MIN_COLS) {
+            VectorKernels.rowRange(a, r0, r1, cols, x, y);
+        } else {
+            scalarRowRange(a, r0, r1, cols, x, y);
+        }
+    }
+
+    /** Scalar {@code y_i = (A x)_i} for {@code r0 <= i < r1}: 8, then 4, then single rows. */
+    static void scalarRowRange(double[] a, int r0, int r1, int cols, double[] x, double[] y) {
         int i = r0;
         for (; i + 7 < r1; i += 8) {
             int p0 = i * cols;

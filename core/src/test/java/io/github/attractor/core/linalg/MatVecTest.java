@@ -144,4 +144,36 @@ class MatVecTest {
         assertThrows(InvalidInputException.class, () -> MatVec.multiply(new double[9], 3, 3, v, v));
         assertThrows(ShapeMismatchException.class, () -> MatVec.dot(new double[2], new double[3], 3));
     }
+
+    @Test
+    void simdAndScalarKernelsAgreeWithTheNaiveProduct() {
+        assertTrue(MatVec.VECTOR_API, "the tests run with --add-modules jdk.incubator.vector (see the parent POM)");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (int[] shape : new int[][] {{1, 16}, {3, 17}, {7, 31}, {9, 64}, {65, 129}, {13, 1001}}) {
+            int rows = shape[0];
+            int cols = shape[1];
+            double[] a = new double[rows * cols];
+            double[] x = new double[cols];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = rng.nextGaussian();
+            }
+            for (int j = 0; j < cols; j++) {
+                x[j] = rng.nextGaussian();
+            }
+            double[] simd = new double[rows];
+            double[] scalar = new double[rows];
+            VectorKernels.rowRange(a, 0, rows, cols, x, simd);
+            MatVec.scalarRowRange(a, 0, rows, cols, x, scalar);
+            for (int i = 0; i < rows; i++) {
+                double naive = 0;
+                double scale = 0;
+                for (int j = 0; j < cols; j++) {
+                    naive += a[i * cols + j] * x[j];
+                    scale += Math.abs(a[i * cols + j] * x[j]);
+                }
+                assertEquals(naive, simd[i], 1e-14 * scale, "SIMD row " + i + " of " + rows + "x" + cols);
+                assertEquals(naive, scalar[i], 1e-14 * scale, "scalar row " + i + " of " + rows + "x" + cols);
+            }
+        }
+    }
 }
