@@ -2,17 +2,14 @@ package io.github.attractor.core.linalg;
 
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.error.ShapeMismatchException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Allocation-free dense kernels on row-major {@code double[]} storage ({@code a[i * cols + j] = A_ij}) with
  * caller-owned buffers, for the hot loops of simulations:
  * <ul>
  *   <li>{@link #multiply}: {@code y_i = sum_j A_ij x_j}, {@code i = 0..rows-1};</li>
- *   <li>{@link #multiplyParallel}: the same product with the rows split over the common
- *       {@link ForkJoinPool};</li>
+ *   <li>{@link #multiplyParallel}: the same product with the rows split between the caller and the
+ *       {@link SpinningWorkers};</li>
  *   <li>{@link #dot}: {@code a . b = sum_{k<n} a_k b_k}.</li>
  * </ul>
  *
@@ -29,11 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MatVec {
     /** Below this many matrix entries {@link #multiplyParallel} runs single-threaded. */
     static final int PARALLEL_THRESHOLD = 1 << 15;
-    /**
-     * Rows per work unit of {@link #multiplyParallel} are chosen so one unit has about this many entries
-     * (at least 8 rows): small units let the caller and a late-starting pool thread share the work evenly.
-     */
-    static final int CHUNK_ENTRIES = 1 << 11;
 
     private MatVec() {
     }
@@ -45,28 +37,28 @@ public final class MatVec {
     }
 
     /**
-     * {@code y = A x}, with row blocks shared between the calling thread and the common
-     * {@link ForkJoinPool} when the matrix has at least {@value #PARALLEL_THRESHOLD} entries (otherwise
-     * exactly {@link #multiply}). The caller works through the blocks itself, so it never waits for an idle
-     * pool thread to start, only for blocks already under way; each {@code y_i} is computed by one thread with
-     * the same arithmetic as {@link #multiply}, so both give identical results.
+     * {@code y = A x}, with the rows split between the calling thread and the {@link SpinningWorkers} when
+     * the matrix has at least {@value #PARALLEL_THRESHOLD} entries (otherwise, or when another thread holds
+     * the workers, exactly {@link #multiply}). Each {@code y_i} is computed by one thread with the same
+     * arithmetic as {@link #multiply}, so both give identical results.
      */
     public static void multiplyParallel(double[] a, int rows, int cols, double[] x, double[] y) {
         check(a, rows, cols, x, y);
-        int helpers = ForkJoinPool.getCommonPoolParallelism();
-        if ((long) rows * cols < PARALLEL_THRESHOLD || helpers < 1 || rows < 16) {
+        SpinningWorkers workers = SpinningWorkers.SHARED;
+        int parts = workers.size() + 1;
+        if ((long) rows * cols < PARALLEL_THRESHOLD || parts < 2 || rows < 8 * parts) {
             rowRange(a, 0, rows, cols, x, y);
             return;
         }
-        int chunkRows = Math.max(8, ((CHUNK_ENTRIES / Math.max(cols, 1)) + 7) & ~7);
-        RowBlocks job = new RowBlocks(a, rows, cols, x, y, chunkRows);
-        int extra = Math.min(helpers, job.blocks - 1);
-        ForkJoinPool pool = ForkJoinPool.commonPool();
-        for (int h = 0; h < extra; h++) {
-            pool.execute(new Helper(job));
+        // Parts of a multiple of 4 rows, for the 4-row kernels.
+        int per = ((rows + parts - 1) / parts + 3) & ~3;
+        boolean shared = workers.tryRun(p -> {
+            int r0 = Math.min(rows, p * per);
+            rowRange(a, r0, Math.min(rows, r0 + per), cols, x, y);
+        });
+        if (!shared) {
+            rowRange(a, 0, rows, cols, x, y);
         }
-        job.work();
-        job.awaitCompletion();
     }
 
     /** {@code sum_{k<n} a_k b_k}. */
@@ -209,96 +201,6 @@ public final class MatVec {
         }
         for (; i < r1; i++) {
             y[i] = dot(a, i * cols, x, cols);
-        }
-    }
-
-    /**
-     * Self-scheduled row blocks: threads claim block indices from {@code next} until none are left and count
-     * finished blocks in {@code done}. The volatile write in {@code done} publishes the rows of {@code y};
-     * a failure in a pool thread still counts its block and is rethrown to the caller.
-     */
-    private static final class RowBlocks {
-        final double[] a;
-        final double[] x;
-        final double[] y;
-        final int rows;
-        final int cols;
-        final int chunkRows;
-        final int blocks;
-        final AtomicInteger next = new AtomicInteger();
-        final AtomicInteger done = new AtomicInteger();
-        volatile Throwable failure;
-
-        RowBlocks(double[] a, int rows, int cols, double[] x, double[] y, int chunkRows) {
-            this.a = a;
-            this.rows = rows;
-            this.cols = cols;
-            this.x = x;
-            this.y = y;
-            this.chunkRows = chunkRows;
-            this.blocks = (rows + chunkRows - 1) / chunkRows;
-        }
-
-        void work() {
-            int finished = 0;
-            int b;
-            try {
-                while ((b = next.getAndIncrement()) < blocks) {
-                    int r0 = b * chunkRows;
-                    finished++;
-                    rowRange(a, r0, Math.min(rows, r0 + chunkRows), cols, x, y);
-                }
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                throw e;
-            } finally {
-                if (finished > 0) {
-                    done.addAndGet(finished);
-                }
-            }
-        }
-
-        void awaitCompletion() {
-            int spins = 0;
-            while (done.get() < blocks) {
-                if (++spins < 1 << 12) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            }
-            Throwable f = failure;
-            if (f instanceof RuntimeException re) {
-                throw re;
-            }
-            if (f instanceof Error err) {
-                throw err;
-            }
-        }
-    }
-
-    /** A pool task that joins the work on a {@link RowBlocks}; it does nothing if the blocks are all taken. */
-    private static final class Helper extends ForkJoinTask<Void> {
-        private static final long serialVersionUID = 1L;
-        private final transient RowBlocks job;
-
-        Helper(RowBlocks job) {
-            this.job = job;
-        }
-
-        @Override
-        public Void getRawResult() {
-            return null;
-        }
-
-        @Override
-        protected void setRawResult(Void value) {
-        }
-
-        @Override
-        protected boolean exec() {
-            job.work();
-            return true;
         }
     }
 }
