@@ -84,6 +84,9 @@ public final class HtmlReport {
             return "0";
         }
         double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e9) {
+            return Long.toString((long) v);
+        }
         return a >= 1e-3 && a < 1e5 ? String.format("%.5g", v) : String.format("%.3e", v);
     }
 
