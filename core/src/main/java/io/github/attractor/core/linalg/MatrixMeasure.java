@@ -124,22 +124,19 @@ public final class MatrixMeasure {
         return best;
     }
 
-    /** Row measure of {@code D A D^{-1}}; {@code d == null} means {@code D = I}. */
+    /**
+     * Row measure of {@code D A D^{-1}}; {@code d == null} means {@code D = I}. It is the column measure of
+     * the transpose with the reciprocal weights: {@code μ∞,D(A) = μ1,D⁻¹(Aᵀ)}.
+     */
     private static double weightedMuInf(DMatrixRMaj a, double[] d) {
-        int n = a.numRows;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double off = 0.0;
-            for (int j = 0; j < n; j++) {
-                if (i != j) {
-                    double v = Math.abs(a.unsafe_get(i, j));
-                    off += d == null ? v : v / d[j];
-                }
+        double[] inv = null;
+        if (d != null) {
+            inv = new double[d.length];
+            for (int i = 0; i < d.length; i++) {
+                inv[i] = 1.0 / d[i];
             }
-            double row = a.unsafe_get(i, i) + (d == null ? off : off * d[i]);
-            best = Math.max(best, row);
         }
-        return best;
+        return weightedMu1(CommonOps_DDRM.transpose(a, null), inv);
     }
 
     private static double maxEigenvalueOfSymmetricPart(DMatrixRMaj a) {

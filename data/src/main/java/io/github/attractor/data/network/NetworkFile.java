@@ -1,5 +1,7 @@
 package io.github.attractor.data.network;
 
+import static io.github.attractor.data.io.Messages.printable;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -425,18 +427,5 @@ public final class NetworkFile {
             }
         }
         return b;
-    }
-
-    /** {@code s} with control and line-separator characters escaped, so a message stays on one line. */
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
-                sb.append(String.format("\\u%04x", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
     }
 }

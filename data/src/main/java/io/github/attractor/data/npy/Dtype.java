@@ -1,5 +1,6 @@
 package io.github.attractor.data.npy;
 
+import io.github.attractor.data.io.Messages;
 import io.github.attractor.core.error.InvalidInputException;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -142,6 +143,6 @@ record Dtype(String descr, Kind kind, int itemBytes, ByteOrder order) {
     }
 
     private static String abbreviate(String s) {
-        return Npz.printable(s.length() > 60 ? s.substring(0, 60) + "..." : s);
+        return Messages.printable(s.length() > 60 ? s.substring(0, 60) + "..." : s);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.attractor.data.npy;
 
+import io.github.attractor.data.io.Messages;
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.data.array.NdArray;
 import java.io.IOException;
@@ -104,7 +105,7 @@ final class NpyCodec {
         if (dict.size() != 3 || !dict.containsKey("descr") || !dict.containsKey("fortran_order")
                 || !dict.containsKey("shape")) {
             throw new InvalidInputException(name + ": bad header (expected exactly the keys 'descr', "
-                    + "'fortran_order' and 'shape', got " + Npz.printable(abbreviate(dict.keySet().toString())) + ")");
+                    + "'fortran_order' and 'shape', got " + Messages.printable(abbreviate(dict.keySet().toString())) + ")");
         }
         Object fo = dict.get("fortran_order");
         if (!(fo instanceof Boolean fortran)) {

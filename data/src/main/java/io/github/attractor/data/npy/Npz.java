@@ -1,5 +1,7 @@
 package io.github.attractor.data.npy;
 
+import static io.github.attractor.data.io.Messages.printable;
+
 import io.github.attractor.core.error.AttractorException;
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.data.array.NdArray;
@@ -246,18 +248,5 @@ public final class Npz {
             zip.write(bytes);
         }
         zip.closeEntry();
-    }
-
-    /** {@code s} with control and line-separator characters escaped, so a message stays on one line. */
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
-                sb.append(String.format("\\u%04x", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
     }
 }

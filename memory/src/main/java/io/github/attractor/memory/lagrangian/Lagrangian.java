@@ -26,11 +26,21 @@ public interface Lagrangian {
     /** Writes {@code Λ(y) v} into {@code out}; implementations avoid forming Λ where they can. */
     void hessianTimes(double[] y, double[] v, double[] out);
 
-    /** True when {@code Λ} is diagonal (elementwise activation); then {@link #hessianDiagonal} is valid. */
-    boolean isElementwise();
+    /**
+     * True when {@code Λ} is diagonal (elementwise activation); then {@link #hessianDiagonal} is valid.
+     * False by default: Lagrangians that couple neurons (softmax, layer norm) need not say so.
+     */
+    default boolean isElementwise() {
+        return false;
+    }
 
-    /** Writes the diagonal of {@code Λ(y)}; only for elementwise Lagrangians. */
-    void hessianDiagonal(double[] y, double[] out);
+    /**
+     * Writes the diagonal of {@code Λ(y)}; only for elementwise Lagrangians. The default throws
+     * {@link IllegalStateException}, as is right for every Lagrangian that is not elementwise.
+     */
+    default void hessianDiagonal(double[] y, double[] out) {
+        throw Checks.notElementwise(this);
+    }
 
     /**
      * The Legendre term {@code yᵀg(y) - L(y)} (the convex conjugate {@code L*(g(y))} for convex L), the

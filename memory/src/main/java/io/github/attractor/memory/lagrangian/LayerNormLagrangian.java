@@ -167,16 +167,6 @@ public final class LayerNormLagrangian implements Lagrangian {
     }
 
     @Override
-    public boolean isElementwise() {
-        return false;
-    }
-
-    @Override
-    public void hessianDiagonal(double[] y, double[] out) {
-        throw Checks.notElementwise(this);
-    }
-
-    @Override
     public double legendre(double[] y) {
         Checks.nonEmpty(NAME, y);
         double s = scale(y, mean(y));

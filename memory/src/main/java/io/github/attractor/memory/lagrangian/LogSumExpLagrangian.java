@@ -144,16 +144,6 @@ public final class LogSumExpLagrangian implements Lagrangian {
     }
 
     @Override
-    public boolean isElementwise() {
-        return false;
-    }
-
-    @Override
-    public void hessianDiagonal(double[] y, double[] out) {
-        throw Checks.notElementwise(this);
-    }
-
-    @Override
     public double legendre(double[] y) {
         Checks.nonEmpty(NAME, y);
         int k = argmax(y);
