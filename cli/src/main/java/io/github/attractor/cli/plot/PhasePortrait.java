@@ -1,7 +1,6 @@
 package io.github.attractor.cli.plot;
 
 import io.github.attractor.core.energy.Energy;
-import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.field.VectorField;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,12 +10,9 @@ import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Phase portraits of planar fields: a quiver of the vector field over energy level sets. Drawn with
@@ -56,14 +52,7 @@ public final class PhasePortrait {
             sub.dispose();
         }
         g.dispose();
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            ImageIO.write(img, "png", file.toFile());
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot write plot (" + e.getMessage() + ")");
-        }
+        Png.write(img, file);
     }
 
     private static void draw(Graphics2D g, Panel p, int w, int h) {
