@@ -91,4 +91,40 @@ class ReproductionsTest {
         assertTrue(value(j, "relu", "max_residual") < 1e-8);
         assertTrue(value(j, "relu", "stability_agreement") >= 0.99);
     }
+
+    @Test
+    void sequenceReplayQuick(@TempDir Path dir) throws Exception {
+        JsonNode j = run(dir, "sequence-replay", true);
+        int steps = 0;
+        for (JsonNode row : j.get("rows")) {
+            if (row.get("case").asText().equals("alpha=(1,2)") && row.get("metric").asText().equals("overlap")) {
+                steps++;
+                assertTrue(row.get("measured").asDouble() >= 0.95, "step " + row.get("params").get("step"));
+            }
+        }
+        assertEquals(20, steps);
+        assertEquals(1.0, value(j, "alpha=(1,2)", "advance_per_step"), 0.0);
+        // the note's (1,1) does not follow the sequence: it lags, mixing consecutive patterns
+        assertTrue(value(j, "alpha=(1,1)", "advance_per_step") < 0.75);
+        assertTrue(value(j, "alpha=(1,1)", "min_overlap") < 0.5);
+        assertTrue(value(j, "alpha=(1,1)", "conjugacy_error") < 1e-12);
+        assertTrue(value(j, "alpha=(1,2)", "conjugacy_error") < 1e-12);
+        // without the transition term dE/dt has no indefinite part: monotone up to integration error
+        assertTrue(value(j, "continuous alpha=(1,0)", "energy_max_relative_increase") <= 1e-12);
+        // with it, energy (2) rises along these runs (the reproduction's finding, at the default seed)
+        assertTrue(value(j, "continuous alpha=(1,1)", "energy_max_relative_increase") > 1e-6);
+        assertTrue(value(j, "continuous alpha=(1,1)", "energy_max_rate") > 0);
+    }
+
+    @Test
+    void classicalCapacity(@TempDir Path dir) throws Exception {
+        JsonNode j = run(dir, "classical-capacity", false);
+        for (int p = 2; p <= 8; p++) {
+            assertTrue(value(j, "P=" + p, "retrieval_fraction") >= 0.95, "P=" + p);
+            assertEquals(1.0, value(j, "P=" + p, "fixed_point_fraction"), 0.0, "P=" + p);
+        }
+        assertTrue(value(j, "P=30", "retrieval_fraction") < 0.5);
+        double critical = value(j, "critical_load", "largest_P_retrieved");
+        assertTrue(critical >= 10 && critical <= 25, "critical P " + critical);
+    }
 }
