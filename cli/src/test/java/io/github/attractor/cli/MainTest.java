@@ -22,13 +22,13 @@ class MainTest {
     void topLevelHelpListsEverySubcommand() {
         CliRun r = CliRun.of("--help");
         assertEquals(0, r.code());
-        for (String sub : List.of("tour", "energy", "analyze", "repro")) {
+        for (String sub : List.of("tour", "energy", "analyze", "memory", "repro")) {
             assertTrue(r.out().contains("  " + sub + " "), "help lists " + sub);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tour", "energy", "analyze", "analyze dead-neurons", "analyze fixed-points", "repro"})
+    @ValueSource(strings = {"tour", "energy", "analyze", "analyze dead-neurons", "analyze fixed-points", "memory", "memory sequence", "repro"})
     void everySubcommandHasHelpWithAnExample(String cmd) {
         String[] args = (cmd + " --help").split(" ");
         CliRun r = CliRun.of(args);
@@ -137,5 +137,24 @@ class MainTest {
         assertEquals(0, d.get("energy_variation_along_dead_directions").get("E4").asDouble(), 1e-12);
         assertTrue(d.get("energy_variation_along_dead_directions").get("E14").asDouble() > 1e-3);
         assertEquals("stable", d.get("restricted_stability").get("verdict").asText());
+    }
+
+    @Test
+    void sequenceReplayFollowsTheSequenceWithAStrongTransition() throws Exception {
+        CliRun r = CliRun.of("memory", "sequence", "--neurons", "500", "--length", "6", "--steps", "8");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(9, root.get("steps").size());
+        for (com.fasterxml.jackson.databind.JsonNode s : root.get("steps")) {
+            assertEquals(s.get("step").asInt() % 6, s.get("best_pattern").asInt(), r.out());
+        }
+        assertTrue(root.get("min_overlap").asDouble() >= 0.9, r.out());
+    }
+
+    @Test
+    void sequenceBadInputsAreOneLineErrors() {
+        assertOneLineError(CliRun.of("memory", "sequence", "--flip", "2"), 2, "--flip");
+        assertOneLineError(CliRun.of("memory", "sequence", "--patterns", "1,-1,1;1,1,0.5"), 2, "--patterns");
+        assertOneLineError(CliRun.of("memory", "sequence", "--activation", "swish"), 2, "swish");
     }
 }
