@@ -87,6 +87,30 @@ class KHopfieldEnergyTest {
     }
 
     @Test
+    void higherColumnsHaveNoDescentGuarantee() {
+        // For i > 1 the potential V_i - V_{i-1} is a difference of convex functions, so the unit gradient
+        // step (3.17) is not a concave-convex step and E (3.18) can increase along it. Random small problems
+        // show it (about one step in six in a sweep of 200 problems; see the README's notes on the paper).
+        int increases = 0;
+        for (long seed = 1; seed <= 20 && increases == 0; seed++) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            MemoryStore store = MemoryStore.ofDouble(ModernHopfieldTest.gaussian(20 * 5, 1, seed), 20, 5);
+            KHopfieldEnergy e = new KHopfieldEnergy(store, 0.5 + 3 * r.nextDouble(), 2);
+            double[] x = ModernHopfieldTest.gaussian(5, 2, seed + 100);
+            double prev = e.closedFormValue(x);
+            for (int t = 0; t < 30; t++) {
+                x = e.update(x);
+                double next = e.closedFormValue(x);
+                if (next > prev + 1e-9 * Math.max(1, Math.abs(prev))) {
+                    increases++;
+                }
+                prev = next;
+            }
+        }
+        assertTrue(increases > 0, "expected a step where E increases for column 2");
+    }
+
+    @Test
     void badParametersAreRejected() {
         MemoryStore store = MemoryStore.ofDouble(new double[] {1, 2, 3, 4}, 2, 2);
         assertThrows(InvalidInputException.class, () -> new KHopfieldEnergy(store, 1, 0));
