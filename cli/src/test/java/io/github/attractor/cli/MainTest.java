@@ -28,7 +28,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tour", "energy", "analyze", "analyze dead-neurons", "analyze fixed-points", "memory", "memory sequence", "repro"})
+    @ValueSource(strings = {"tour", "energy", "analyze", "analyze dead-neurons", "analyze fixed-points", "memory", "memory sequence", "memory retrieve", "repro"})
     void everySubcommandHasHelpWithAnExample(String cmd) {
         String[] args = (cmd + " --help").split(" ");
         CliRun r = CliRun.of(args);
@@ -156,5 +156,70 @@ class MainTest {
         assertOneLineError(CliRun.of("memory", "sequence", "--flip", "2"), 2, "--flip");
         assertOneLineError(CliRun.of("memory", "sequence", "--patterns", "1,-1,1;1,1,0.5"), 2, "--patterns");
         assertOneLineError(CliRun.of("memory", "sequence", "--activation", "swish"), 2, "swish");
+    }
+
+    /** Eight random 6×6 "images" in [0, 1], stored as .npy. */
+    private static Path images(Path dir) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        double[] data = new double[8 * 36];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = rng.nextDouble();
+        }
+        Path file = dir.resolve("mem.npy");
+        io.github.attractor.data.npy.Npy.write(file, new io.github.attractor.data.array.NdArray(new int[] {8, 36}, data));
+        return file;
+    }
+
+    @Test
+    void retrieveFindsTheOccludedMemoriesWithEveryContinuousModel(@TempDir Path dir) throws Exception {
+        Path mem = images(dir);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        CliRun k = CliRun.of("memory", "retrieve", "--memories", mem.toString(), "--cue", "3,5", "--model", "khopfield",
+                "--k", "2", "--out-patterns", dir.resolve("x.npy").toString());
+        assertEquals(0, k.code(), k.err());
+        com.fasterxml.jackson.databind.JsonNode root = json.readTree(k.out());
+        assertEquals(3, root.get("results").get(0).get("indices").get(0).asInt());
+        assertEquals(5, root.get("results").get(1).get("indices").get(0).asInt());
+        assertEquals(java.util.List.of(2, 2, 36), java.util.Arrays.stream(io.github.attractor.data.npy.Npy.read(
+                dir.resolve("x.npy")).shape()).boxed().toList());
+        CliRun m = CliRun.of("memory", "retrieve", "--memories", mem.toString(), "--cue", "6", "--model", "modern",
+                "--beta", "20", "--steps", "3", "--corrupt", "noise:0.05");
+        assertEquals(0, m.code(), m.err());
+        assertEquals(6, json.readTree(m.out()).get("results").get(0).get("indices").get(0).asInt());
+    }
+
+    @Test
+    void retrieveClassicalCleansFlippedSigns(@TempDir Path dir) throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        StringBuilder csv = new StringBuilder();
+        for (int p = 0; p < 3; p++) {
+            for (int i = 0; i < 100; i++) {
+                csv.append(i == 0 ? "" : ",").append(rng.nextBoolean() ? 1 : -1);
+            }
+            csv.append('\n');
+        }
+        Path mem = dir.resolve("spins.csv");
+        java.nio.file.Files.writeString(mem, csv);
+        CliRun r = CliRun.of("memory", "retrieve", "--memories", mem.toString(), "--cue", "2", "--corrupt", "flip:0.1",
+                "--model", "classical");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode res = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(2, res.get("results").get(0).get("indices").get(0).asInt());
+        assertTrue(res.get("converged").get(0).asBoolean());
+    }
+
+    @Test
+    void retrieveBadInputsAreOneLineErrors(@TempDir Path dir) {
+        String mem = images(dir).toString();
+        assertOneLineError(CliRun.of("memory", "retrieve", "--memories", mem), 2, "--cue");
+        assertOneLineError(CliRun.of("memory", "retrieve", "--memories", mem, "--cue", "8"), 2, "--cue");
+        assertOneLineError(CliRun.of("memory", "retrieve", "--memories", mem, "--cue", "1", "--k", "9"), 2, "--k");
+        assertOneLineError(CliRun.of("memory", "retrieve", "--memories", mem, "--cue", "1", "--similarity", "l7"), 2, "l7");
+        assertOneLineError(CliRun.of("memory", "retrieve", "--memories", mem, "--cue", "1", "--corrupt", "blur:2"), 2,
+                "blur");
+        assertOneLineError(CliRun.of("memory", "retrieve", "--memories", mem, "--cue", "1", "--model", "classical"), 2,
+                "+1 or -1");
+        assertOneLineError(CliRun.of("memory", "retrieve", "--memories", dir.resolve("none.npy").toString(), "--cue",
+                "1"), 2, "none.npy");
     }
 }
