@@ -127,4 +127,55 @@ class ReproductionsTest {
         double critical = value(j, "critical_load", "largest_P_retrieved");
         assertTrue(critical >= 10 && critical <= 25, "critical P " + critical);
     }
+
+    /** The MNIST reproductions run when the reference data is next to the checkout (as on CI); else skipped. */
+    private static void assumeMnist() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(
+                Path.of("../../shared/data/mnist/t10k-images-idx3-ubyte.gz")), "MNIST reference data absent");
+        System.setProperty("attractor.data", "../../shared/data");
+    }
+
+    @Test
+    void recallAtKQuick(@TempDir Path dir) throws Exception {
+        assumeMnist();
+        JsonNode j = run(dir, "recall-at-k", true);
+        for (JsonNode row : j.get("rows")) {
+            if (row.get("metric").asText().equals("recall_at_k")) {
+                String c = row.get("case").asText();
+                assertEquals(value(j, c, "exact_knn_recall"), row.get("measured").asDouble(), 0.01, c);
+            }
+        }
+        assertTrue(value(j, "sigma=0.1 k=1", "recall_at_k") >= 0.99);
+        assertTrue(value(j, "clean queries", "exact_topk_agreement") >= 0.999);
+    }
+
+    @Test
+    void capacityQuick(@TempDir Path dir) throws Exception {
+        assumeMnist();
+        JsonNode j = run(dir, "capacity", true);
+        for (int n : new int[] {10, 50, 200}) {
+            double modern = value(j, "modern N=" + n, "fraction_correct");
+            assertEquals(modern, value(j, "khopfield k=1 N=" + n, "fraction_correct"), 0.05, "N=" + n);
+            assertTrue(value(j, "khopfield k=5 N=" + n, "fraction_correct")
+                    >= value(j, "khopfield k=1 N=" + n, "fraction_correct") - 1e-12, "N=" + n);
+        }
+    }
+
+    @Test
+    void mnistReproductionsWithoutDataAreBadInput(@TempDir Path dir) {
+        String old = System.getProperty("attractor.data");
+        System.setProperty("attractor.data", dir.resolve("nowhere").toString());
+        try {
+            CliRun r = CliRun.of("repro", "capacity", "--out", dir.toString(), "--no-progress");
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("attractor: MNIST test images not found"), r.err());
+            assertTrue(!Files.exists(dir.resolve("capacity.json")));
+        } finally {
+            if (old == null) {
+                System.clearProperty("attractor.data");
+            } else {
+                System.setProperty("attractor.data", old);
+            }
+        }
+    }
 }

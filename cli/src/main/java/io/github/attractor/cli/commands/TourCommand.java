@@ -60,6 +60,9 @@ public final class TourCommand implements Callable<Integer> {
         energySection(page);
         fixedPointSection(page);
         for (Reproduction r : Reproductions.all()) {
+            if (r.needsExternalData()) {
+                continue;
+            }
             System.err.println("tour: " + r.name());
             ReproResult res = r.run(new ReproContext(out, true, seed, !noProgress));
             Reproductions.write(res, out, seed);

@@ -11,4 +11,12 @@ public interface Reproduction {
 
     /** Runs it; images go to {@code ctx.outDir()}. */
     ReproResult run(ReproContext ctx);
+
+    /**
+     * Whether it reads reference data from outside the repository (MNIST); {@code attractor tour}, which runs
+     * on built-in data only, skips those.
+     */
+    default boolean needsExternalData() {
+        return false;
+    }
 }
