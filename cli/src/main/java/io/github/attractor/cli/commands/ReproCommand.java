@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "repro", mixinStandardHelpOptions = true,
         description = "Reproduce a figure or table of the papers: writes DIR/<name>.json "
                 + "({\"name\", \"rows\": [{case, metric, params, paper, measured, sd}]}) and PNGs, and prints the table.",
-        footer = {"", "Reproductions: figure1, dead-neurons, energy-descent, goe-stabilization, steady-state-recovery, all",
+        footer = {"", "Reproductions: figure1, dead-neurons, energy-descent, goe-stabilization, steady-state-recovery,",
+                "  ksoftmax-limits, all",
                 "", "Examples:", "  attractor repro figure1 --out out/", "  attractor repro goe-stabilization --seed 7",
                 "  attractor repro all --quick"})
 public final class ReproCommand implements Callable<Integer> {

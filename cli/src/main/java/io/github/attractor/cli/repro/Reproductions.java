@@ -16,7 +16,7 @@ public final class Reproductions {
 
     public static List<Reproduction> all() {
         return List.of(new Figure1(), new DeadNeuronsRepro(), new EnergyDescentRepro(), new GoeStabilizationRepro(),
-                new SteadyStateRecoveryRepro());
+                new SteadyStateRecoveryRepro(), new KSoftmaxLimitsRepro());
     }
 
     public static Reproduction byName(String name) {
