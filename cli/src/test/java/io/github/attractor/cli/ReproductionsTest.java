@@ -93,6 +93,35 @@ class ReproductionsTest {
     }
 
     @Test
+    void ksoftmaxLimits(@TempDir Path dir) throws Exception {
+        JsonNode j = run(dir, "ksoftmax-limits", false);
+        int rows = 0;
+        for (JsonNode row : j.get("rows")) {
+            rows++;
+            double beta = row.get("params").get("beta").asDouble();
+            double v = row.get("measured").asDouble();
+            switch (row.get("metric").asText()) {
+                case "max_constraint_error":
+                    assertTrue(v <= 1e-10, "beta " + beta + ": " + v);
+                    break;
+                case "min_ksoftmax":
+                    assertTrue(v >= -1e-12, "beta " + beta + ": " + v);
+                    break;
+                case "topk_distance":
+                case "indicator_distance":
+                    if (beta == 1000) {
+                        assertTrue(v < 1e-3, "beta 1000: " + v);
+                    }
+                    break;
+                default:
+                    throw new AssertionError("unexpected metric " + row.get("metric"));
+            }
+        }
+        assertEquals(16, rows);
+        assertTrue(value(j, "beta=1", "topk_distance") > value(j, "beta=1000", "topk_distance"));
+    }
+
+    @Test
     void sequenceReplayQuick(@TempDir Path dir) throws Exception {
         JsonNode j = run(dir, "sequence-replay", true);
         int steps = 0;

@@ -25,7 +25,7 @@ class TourTest {
         }
         assertTrue(images >= 8, "images: " + images);
         for (String name : new String[] {"figure1", "dead-neurons", "energy-descent", "goe-stabilization",
-            "steady-state-recovery"}) {
+            "steady-state-recovery", "ksoftmax-limits"}) {
             assertTrue(Files.exists(dir.resolve(name + ".json")), name);
             assertTrue(page.contains("repro " + name), name);
         }

@@ -18,9 +18,9 @@ import io.github.attractor.core.error.ShapeMismatchException;
  *
  * <p><b>Cost.</b> The k duals are solved in order on one prepared row ({@link SsmSolver}: the scores are
  * exponentiated once), each starting from the previous one: {@code ν_{i-1}} is a lower bound of
- * {@code ν_i}, and the start {@code ν_{i-1} + log(i/(i-1))·F/F'} is the log-Newton prediction from the
- * previous root (exact when all entries are in the exponential tail). Typically two to three O(n)
- * evaluations per column.
+ * {@code ν_i}, and the start is the model prediction of the solver from the previous root ({@code
+ * ν_{i-1} + log(i/(i-1))} when all entries are in the exponential tail). Typically two O(n) evaluations per
+ * column.
  *
  * <p><b>Backward.</b> For an upstream gradient G (n×k), {@code ∂L/∂x = Σ_i (J_i - J_{i-1}) G_i}
  * (J_i the Jacobian (3.16) of {@code ssm(·; i)}, {@code J_0 = 0}), computed by summation by parts as
@@ -70,17 +70,29 @@ public final class KSoftmax {
 
     /** The single column {@code ksoftmax_i(x) = ssm(x; i) - ssm(x; i-1)} ({@code 1 <= i <= n}) as a new array. */
     public static double[] column(double[] x, int i) {
+        return column(x, i, SumSoftmax.TOLERANCE);
+    }
+
+    /**
+     * The single column {@code ksoftmax_i(x)} with both duals solved to {@code |Σ y - j| <= tolerance·j}
+     * ({@code tolerance} in {@code [1e-14, 1e-10]}; tighter than the default {@value SumSoftmax#TOLERANCE} for
+     * smooth integrands, e.g. the quadrature of (3.18), at the price of about one more evaluation; where
+     * rounding makes it unreachable the default applies).
+     */
+    public static double[] column(double[] x, int i, double tolerance) {
         int n = x.length;
         checkShapes(n, 0, n, i, Integer.MAX_VALUE, 0);
+        if (!(tolerance >= 1e-14 && tolerance <= SumSoftmax.TOLERANCE)) {
+            throw new InvalidInputException("tolerance: must be in [1e-14, " + SumSoftmax.TOLERANCE + "], got "
+                    + tolerance);
+        }
         double[] out = new double[n];
         SsmSolver w = SsmSolver.local();
         try {
             w.prepare(x, 0, n, "x");
             double nuPrev = Double.NEGATIVE_INFINITY;
             if (i > 1) {
-                nuPrev = w.solve(i - 1, Double.NEGATIVE_INFINITY, Double.NaN);
-            }
-            if (i > 1) {
+                nuPrev = w.solve(i - 1, Double.NEGATIVE_INFINITY, Double.NaN, tolerance);
                 System.arraycopy(w.values(), 0, out, 0, n);
             }
             if (i == n) {
@@ -89,7 +101,7 @@ public final class KSoftmax {
                 }
                 return out;
             }
-            w.solve(i, nuPrev, Double.NaN);
+            w.solve(i, nuPrev, i > 1 ? w.predict(i) : Double.NaN, tolerance);
             double[] s = w.values();
             for (int r = 0; r < n; r++) {
                 out[r] = s[r] - out[r];
@@ -177,16 +189,13 @@ public final class KSoftmax {
     static void columns(SsmSolver w, int k, Sink sink) {
         int n = w.size();
         double nuPrev = Double.NEGATIVE_INFINITY;
-        double fOverD = 1;
         for (int j = 1; j <= k; j++) {
             w.swap();
             if (j == n) {
                 w.fill(1.0);
             } else {
-                double start = j == 1 ? Double.NaN : nuPrev + Math.log((double) j / (j - 1)) * fOverD;
+                double start = j == 1 ? Double.NaN : w.predict(j);
                 nuPrev = w.solve(j, nuPrev, start);
-                double d = w.lastDerivative();
-                fOverD = d > 0 ? w.lastSum() / d : 1;
             }
             double[] s = w.values();
             if (j == 1) {

@@ -25,10 +25,14 @@ import io.github.attractor.core.error.NonFiniteValueException;
  * {@code σ(w) <= e^w} and the monotonicity of F:
  * {@code lo = max(logit(k/n) - max z, log k - log Σ e^{z_i})} and {@code hi = logit(k/n) - min z}. The
  * start is {@code lo}, which is already the root when every entry is in the exponential tail (k small
- * relative to n). Each step is Newton's on {@code log F = log k} from below the root and on
- * {@code log(n - F) = log(n - k)} from above (exact in the respective tails, the ordinary Newton step near
- * the root), with {@code F' = Σ σ(1-σ)}; a step that leaves the bracket is replaced by bisection. It stops
- * when {@code |F - k| <= }{@value #TOLERANCE}{@code ·k}; after {@value #MAX_ITERATIONS} evaluations it throws
+ * relative to n). Each step is the root of a local model fitted to F, F' and F'' ({@link #modelStep}: a
+ * Newton-type step of third order, exact in both exponential tails and in the flat stretch between
+ * saturated groups). Safeguards: a step that leaves the bracket, or any step after three evaluations that
+ * did not halve {@code |F - k|}, is replaced by bisection; after four evaluations the bracket is narrowed by
+ * order statistics of x ({@link #orderBounds}: one gap wide when the entries are far apart, as at large β).
+ * Earlier evaluations on the same row (previous columns of a k-softmax) also narrow the bracket. It stops
+ * when {@code |F - k| <= }{@value #TOLERANCE}{@code ·k} (or a tighter target, see
+ * {@link #solve(double, double, double, double)}); after {@value #MAX_ITERATIONS} evaluations it throws
  * {@link NonConvergenceException}.
  *
  * <p>Not thread-safe: one instance per thread ({@link #local}).
@@ -42,6 +46,8 @@ final class SsmSolver {
     static final int MAX_RECENTERS = 3;
     /** Rows with {@code max x - min x} up to this are stored as {@code e^{x - max x}}. */
     static final double EXP_FORM_SPREAD = 600;
+    /** Order statistics are taken from at most this many entries from either end. */
+    private static final int ORDER_LIMIT = 64;
     /** Evaluations remembered per row. */
     private static final int HISTORY = 64;
     /** Rows up to this length keep their thread-local buffers between calls. */
@@ -62,17 +68,25 @@ final class SsmSolver {
     private float[] srcF;
     private int srcOff;
 
-    /** Sums of the last evaluation: Σσ, Σ(1-σ), F' = Σσ(1-σ), F'' = Σσ(1-σ)(1-2σ). */
+    /**
+     * Sums of the last evaluation: {@code F = Σσ}, {@code P = Σσ(1-σ)²}, {@code Q = Σσ²(1-σ)}
+     * ({@code F' = P + Q}, {@code F'' = P - Q}), and where it was taken.
+     */
     private double f;
-    private double g;
-    private double d;
-    private double h;
+    private double p;
+    private double q;
+    private double lastNu = Double.NaN;
     private int evaluations;
-    private final double[] sums = new double[4];
+    private final double[] sums = new double[3];
     /** Points evaluated since the last prepare (shifted ν', F): brackets for later solves on the same row. */
     private final double[] histNu = new double[HISTORY];
     private final double[] histF = new double[HISTORY];
     private int histSize;
+    /** Cached order statistics of z (largest descending, smallest ascending) since the last prepare. */
+    private double[] topVals = new double[0];
+    private int topCount;
+    private double[] bottomVals = new double[0];
+    private int bottomCount;
 
     /** This thread's solver. */
     static SsmSolver local() {
@@ -128,14 +142,12 @@ final class SsmSolver {
         return evaluations;
     }
 
-    /** Σσ(1-σ) at the last evaluation (the derivative dF/dν). */
-    double lastDerivative() {
-        return d;
-    }
-
-    /** Σσ at the last evaluation. */
-    double lastSum() {
-        return f;
+    /**
+     * The model prediction (see {@link #modelStep}) of the root for a new target k from the last evaluation
+     * (NaN before any): the start for the next column of {@link KSoftmax}.
+     */
+    double predict(double k) {
+        return Double.isNaN(lastNu) ? Double.NaN : modelStep(k, lastNu);
     }
 
     /** ν of the unshifted problem for a shifted ν'. */
@@ -184,6 +196,9 @@ final class SsmSolver {
         }
         evaluations = 0;
         histSize = 0;
+        lastNu = Double.NaN;
+        topCount = 0;
+        bottomCount = 0;
     }
 
     /** Loads a float row (computed in double); rejects NaN and infinities naming {@code what}. */
@@ -227,6 +242,9 @@ final class SsmSolver {
         }
         evaluations = 0;
         histSize = 0;
+        lastNu = Double.NaN;
+        topCount = 0;
+        bottomCount = 0;
     }
 
     private void setUp(double max, double min, String what) {
@@ -246,15 +264,22 @@ final class SsmSolver {
         java.util.Arrays.fill(s, 0, n, v);
     }
 
+    /** {@link #solve(double, double, double, double)} with the default tolerance {@value #TOLERANCE}. */
+    double solve(double k, double loHint, double start) {
+        return solve(k, loHint, start, TOLERANCE);
+    }
+
     /**
      * Solves {@code Σ σ(z_i + ν') = k} for {@code 0 < k < n}; σ at the root is left in {@link #values()}.
      *
      * @param loHint a known lower bound of the root (shifted coordinates) or {@code -∞}
      * @param start  a first guess (shifted coordinates) or NaN; used when inside the bracket, otherwise the
      *               largest lower bound is
+     * @param relTol the target {@code |F - k| <= relTol·k}; when rounding makes a target below
+     *               {@value #TOLERANCE} unreachable, the solve settles for {@value #TOLERANCE}
      * @return the shifted root ν'
      */
-    double solve(double k, double loHint, double start) {
+    double solve(double k, double loHint, double start, double relTol) {
         double logitK = Math.log(k) - Math.log(n - k);
         double guess = Math.max(logitK - zMax, Math.log(k) - logSumExpZ);
         double lo = guess - 1e-12 * Math.max(1, Math.abs(guess));
@@ -275,8 +300,12 @@ final class SsmSolver {
             hi = lo + 1e-9 * Math.max(1, Math.abs(lo));
         }
         double nu = start > lo && start < hi ? start : guess;
-        double tol = TOLERANCE * k;
+        double tol = Math.min(relTol, TOLERANCE) * k;
+        double accept = TOLERANCE * k;
         int rounds = 0;
+        boolean ordered = false;
+        double checkErr = Double.POSITIVE_INFINITY;
+        int slow = 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             evaluate(nu);
             double err = f - k;
@@ -288,13 +317,34 @@ final class SsmSolver {
             } else {
                 hi = Math.min(hi, nu);
             }
-            double next = clusterStep(k, nu);
-            if (!(next > lo && next < hi)) {
-                next = newton(k, nu, err);
+            if (!ordered && it >= 3) {
+                // Slow going (typically saturated entries far apart): bracket by order statistics.
+                ordered = true;
+                double[] b = orderBounds(k);
+                if (b != null) {
+                    lo = Math.max(lo, b[0]);
+                    hi = Math.min(hi, b[1]);
+                    if (!(hi > lo)) {
+                        hi = lo + 1e-9 * Math.max(1, Math.abs(lo));
+                    }
+                }
             }
+            // Safeguard against crawling model steps (each passing one saturated entry): bisect when |F - k|
+            // has not halved in three evaluations.
+            if (Math.abs(err) <= 0.5 * checkErr) {
+                checkErr = Math.abs(err);
+                slow = 0;
+            } else {
+                slow++;
+            }
+            double next = slow >= 3 ? Double.NaN : modelStep(k, nu);
             if (!(next > lo && next < hi)) {
+                slow = 0;
                 next = 0.5 * (lo + hi);
                 if (!(next > lo && next < hi)) {
+                    if (Math.abs(err) <= accept && nu >= lo && nu <= hi) {
+                        return nu;
+                    }
                     if (expForm || rounds == MAX_RECENTERS) {
                         break;
                     }
@@ -304,6 +354,9 @@ final class SsmSolver {
                     double shift = oldPivot - pivot;
                     double slack = 2 * (Math.ulp(lo) + Math.ulp(hi));
                     histSize = 0;
+                    lastNu = Double.NaN;
+                    topCount = 0;
+                    bottomCount = 0;
                     lo = lo - shift - slack;
                     hi = hi - shift + slack;
                     next = nu - shift;
@@ -318,38 +371,126 @@ final class SsmSolver {
     }
 
     /**
-     * The step that is exact for the model {@code F(ν) = A + m σ(w + ν)} (A saturated entries, m entries in
-     * transition at a common w), fitted to F, F' and F'' at ν: {@code σ_e = (1 - F''/F')/2},
-     * {@code m σ_e = F'/(1 - σ_e)}, {@code A = F - m σ_e}; the root has {@code σ* = (k - A)/m} and the step is
-     * {@code logit(σ*) - logit(σ_e)}, written so that it stays accurate when σ_e is tiny (where it reduces to
-     * the log-Newton step {@code log(k/F)} of the exponential tail). NaN when the model has no root.
+     * Bounds of the root from order statistics {@code z_[j]} (j-th largest): with {@code a = ⌈k⌉ - 1} and
+     * {@code b = ⌊k⌋ + 1}, {@code F(ν) <= a + (n-a) σ(z_[a+1] + ν)} and {@code F(ν) >= b σ(z_[b] + ν)}, so
+     * {@code ν* ∈ [logit((k-a)/(n-a)) - z_[a+1], logit(k/b) - z_[b]]} — a bracket about one gap wide around the
+     * step of F that holds k, where the other bounds span the whole range of z. Null when the needed order
+     * statistics are more than {@value #ORDER_LIMIT} from either end (they come from a bounded heap).
      */
-    private double clusterStep(double k, double nu) {
-        if (!(d > 0)) {
-            return Double.NaN;
+    private double[] orderBounds(double k) {
+        int a = (int) Math.ceil(k) - 1;
+        int b = (int) Math.floor(k) + 1;
+        if (b > n) {
+            return null;
         }
-        double se = 0.5 * (1 - h / d);
-        if (!(se >= 0 && se < 1)) {
-            return Double.NaN;
+        double za;
+        double zb;
+        if (b <= ORDER_LIMIT) {
+            double[] top = largest(b);
+            za = top[a];
+            zb = top[b - 1];
+        } else if (n - a <= ORDER_LIMIT) {
+            double[] bottom = smallest(n - a);
+            za = bottom[n - a - 1];
+            zb = bottom[n - b];
+        } else {
+            return null;
         }
-        double a = f - d / (1 - se);
-        double ratio = (k - a) * (1 - se) / d;
-        double star = ratio * se;
-        if (!(ratio > 0 && star < 1)) {
-            return Double.NaN;
-        }
-        return nu + Math.log(ratio) + Math.log1p(-se) - Math.log1p(-star);
+        double lo = Math.log(k - a) - Math.log(n - k) - za;
+        double hi = Math.log(k) - Math.log(b - k) - zb;
+        double slackLo = 1e-12 * Math.max(1, Math.abs(lo));
+        double slackHi = 1e-12 * Math.max(1, Math.abs(hi));
+        return new double[] {lo - slackLo, hi + slackHi};
     }
 
-    /** The Newton step on log F (below the root) or on log(n - F) (above); NaN when undefined. */
-    private double newton(double k, double nu, double err) {
-        if (!(d > 0)) {
-            return Double.NaN;
+    /** The m largest z, descending (cached per prepared row). */
+    private double[] largest(int m) {
+        if (topCount < m) {
+            int want = Math.min(n, Math.max(m, 2 * topCount));
+            topVals = extreme(want, true);
+            topCount = want;
         }
-        if (err < 0) {
-            return f > 0 ? nu + Math.log(k / f) * (f / d) : Double.NaN;
+        return topVals;
+    }
+
+    /** The m smallest z, ascending (cached per prepared row). */
+    private double[] smallest(int m) {
+        if (bottomCount < m) {
+            int want = Math.min(n, Math.max(m, 2 * bottomCount));
+            bottomVals = extreme(want, false);
+            bottomCount = want;
         }
-        return g > 0 ? nu + Math.log(g / (n - k)) * (g / d) : Double.NaN;
+        return bottomVals;
+    }
+
+    /** The m most extreme z by a bounded heap over the row (largest descending or smallest ascending). */
+    private double[] extreme(int m, boolean top) {
+        double sign = top ? 1 : -1;
+        double[] heap = new double[m];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            double v = sign * (expForm ? Math.log(t[i]) : t[i]);
+            if (size < m) {
+                int c = size++;
+                while (c > 0) {
+                    int par = (c - 1) >>> 1;
+                    if (heap[par] > v) {
+                        heap[c] = heap[par];
+                        c = par;
+                    } else {
+                        break;
+                    }
+                }
+                heap[c] = v;
+            } else if (v > heap[0]) {
+                int c = 0;
+                while (true) {
+                    int l = 2 * c + 1;
+                    if (l >= size) {
+                        break;
+                    }
+                    int r = l + 1;
+                    int sm = r < size && heap[r] < heap[l] ? r : l;
+                    if (heap[sm] < v) {
+                        heap[c] = heap[sm];
+                        c = sm;
+                    } else {
+                        break;
+                    }
+                }
+                heap[c] = v;
+            }
+        }
+        java.util.Arrays.sort(heap, 0, size);
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = sign * heap[size - 1 - i];
+        }
+        return out;
+    }
+
+    /**
+     * The root of the model {@code F(ν + δ) ≈ c + P e^δ - Q e^{-δ}} fitted to F, F' = P + Q and F'' = P - Q at ν
+     * (P, Q ≥ 0 since {@code |F''| <= F'}): with {@code u = e^δ}, {@code P u² - r u - Q = 0},
+     * {@code r = k - c = (P - Q) - (F - k)}, solved in the cancellation-free form. The model is exact in the
+     * three regimes that slow Newton down: every active entry in the lower exponential tail ({@code Q = 0}:
+     * {@code δ = log(k/F)}), in the upper tail ({@code P = 0}: {@code δ = log((n-F)/(n-k))}), and the flat
+     * stretch between two saturated groups where {@code F - k = γe^ν - αe^{-ν}} (large β, integer k), where
+     * Newton's step would only gain a factor e per evaluation. Near a simple root it osculates F to second
+     * order (a Halley-type step, cubic convergence). NaN when the model has no root.
+     */
+    private double modelStep(double k, double nu) {
+        double pp = Math.max(p, 0);
+        double qq = Math.max(q, 0);
+        double r = (pp - qq) - (f - k);
+        double disc = Math.sqrt(r * r + 4 * pp * qq);
+        double u;
+        if (r >= 0) {
+            u = pp > 0 ? (r + disc) / (2 * pp) : Double.NaN;
+        } else {
+            u = 2 * qq / (disc - r);
+        }
+        return u > 0 && u < Double.POSITIVE_INFINITY ? nu + Math.log(u) : Double.NaN;
     }
 
     /** Moves the pivot to {@code pivot - nu} and recomputes z from the source row (wide rows only). */
@@ -368,17 +509,15 @@ final class SsmSolver {
         zMin = min;
     }
 
-    /** Writes σ(z + ν') into {@link #values()} and the sums F, G = n - F, F' into the fields. */
+    /** Writes σ(z + ν') into {@link #values()} and the sums F, P, Q into the fields. */
     void evaluate(double nu) {
         evaluations++;
-        try {
-            evaluateSums(nu);
-        } finally {
-            if (histSize < HISTORY) {
-                histNu[histSize] = nu;
-                histF[histSize] = f;
-                histSize++;
-            }
+        evaluateSums(nu);
+        lastNu = nu;
+        if (histSize < HISTORY) {
+            histNu[histSize] = nu;
+            histF[histSize] = f;
+            histSize++;
         }
     }
 
@@ -387,84 +526,50 @@ final class SsmSolver {
             double c = Math.exp(nu);
             if (Kernels.VECTOR_API && n >= Kernels.MIN_LENGTH) {
                 VectorKernels.logisticOfProduct(t, n, c, s, sums);
-                f = sums[0];
-                g = sums[1];
-                d = sums[2];
-                h = sums[3];
-                return;
+            } else {
+                double f0 = 0;
+                double p0 = 0;
+                double q0 = 0;
+                for (int i = 0; i < n; i++) {
+                    double u = t[i] * c;
+                    double r = 1 / (1 + u);
+                    double si = u * r;
+                    s[i] = si;
+                    double a = si * r;
+                    f0 += si;
+                    p0 += a * r;
+                    q0 += a * si;
+                }
+                sums[0] = f0;
+                sums[1] = p0;
+                sums[2] = q0;
             }
-            double f0 = 0;
-            double f1 = 0;
-            double g0 = 0;
-            double g1 = 0;
-            double d0 = 0;
-            double d1 = 0;
-            double h0 = 0;
-            double h1 = 0;
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                double u0 = t[i] * c;
-                double u1 = t[i + 1] * c;
-                double r0 = 1 / (1 + u0);
-                double r1 = 1 / (1 + u1);
-                double s0 = u0 * r0;
-                double s1 = u1 * r1;
-                s[i] = s0;
-                s[i + 1] = s1;
-                f0 += s0;
-                f1 += s1;
-                g0 += r0;
-                g1 += r1;
-                double a0 = s0 * r0;
-                double a1 = s1 * r1;
-                d0 += a0;
-                d1 += a1;
-                h0 += a0 * (r0 - s0);
-                h1 += a1 * (r1 - s1);
-            }
-            if (i < n) {
-                double u = t[i] * c;
-                double r = 1 / (1 + u);
-                double si = u * r;
-                s[i] = si;
-                f0 += si;
-                g0 += r;
-                d0 += si * r;
-                h0 += si * r * (r - si);
-            }
-            f = f0 + f1;
-            g = g0 + g1;
-            d = d0 + d1;
-            h = h0 + h1;
         } else if (Kernels.VECTOR_API && n >= Kernels.MIN_LENGTH) {
             VectorKernels.logisticOfSum(t, n, nu, s, sums);
-            f = sums[0];
-            g = sums[1];
-            d = sums[2];
-            h = sums[3];
         } else {
-            double fs = 0;
-            double gs = 0;
-            double ds = 0;
-            double hs = 0;
+            double f0 = 0;
+            double p0 = 0;
+            double q0 = 0;
             for (int i = 0; i < n; i++) {
                 double w = t[i] + nu;
                 double e = Math.exp(-Math.abs(w));
-                double q = 1 / (1 + e);
-                double small = e * q;
-                double si = w >= 0 ? q : small;
-                double ri = w >= 0 ? small : q;
+                double qd = 1 / (1 + e);
+                double small = e * qd;
+                double si = w >= 0 ? qd : small;
+                double ri = w >= 0 ? small : qd;
                 s[i] = si;
-                fs += si;
-                gs += ri;
-                ds += si * ri;
-                hs += si * ri * (ri - si);
+                double a = si * ri;
+                f0 += si;
+                p0 += a * ri;
+                q0 += a * si;
             }
-            f = fs;
-            g = gs;
-            d = ds;
-            h = hs;
+            sums[0] = f0;
+            sums[1] = p0;
+            sums[2] = q0;
         }
+        f = sums[0];
+        p = sums[1];
+        q = sums[2];
     }
 
     /**

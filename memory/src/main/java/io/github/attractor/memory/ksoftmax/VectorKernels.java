@@ -53,7 +53,8 @@ final class VectorKernels {
     }
 
     /**
-     * {@code s_i = u/(1+u)} with {@code u = t_i c}; {@code out = {Σ s, Σ 1/(1+u), Σ s/(1+u), Σ s(1-s)(1-2s)}}.
+     * {@code s_i = u/(1+u)} with {@code u = t_i c}, {@code r_i = 1 - s_i = 1/(1+u)};
+     * {@code out = {Σ s, Σ s r², Σ s² r}}.
      */
     static void logisticOfProduct(double[] t, int n, double c, double[] s, double[] out) {
         int lanes = S.length();
@@ -61,44 +62,41 @@ final class VectorKernels {
         DoubleVector cv = DoubleVector.broadcast(S, c);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector fv = DoubleVector.zero(S);
-        DoubleVector gv = fv;
-        DoubleVector dv = fv;
-        DoubleVector hv = fv;
+        DoubleVector pv = fv;
+        DoubleVector qv = fv;
         int i = 0;
         for (; i < bound; i += lanes) {
             DoubleVector u = DoubleVector.fromArray(S, t, i).mul(cv);
             DoubleVector r = one.div(u.add(one));
             DoubleVector si = u.mul(r);
             si.intoArray(s, i);
-            fv = fv.add(si);
-            gv = gv.add(r);
             DoubleVector a = si.mul(r);
-            dv = dv.add(a);
-            hv = a.fma(r.sub(si), hv);
+            fv = fv.add(si);
+            pv = a.fma(r, pv);
+            qv = a.fma(si, qv);
         }
         double f = fv.reduceLanes(VectorOperators.ADD);
-        double g = gv.reduceLanes(VectorOperators.ADD);
-        double d = dv.reduceLanes(VectorOperators.ADD);
-        double h = hv.reduceLanes(VectorOperators.ADD);
+        double p = pv.reduceLanes(VectorOperators.ADD);
+        double q = qv.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
             double u = t[i] * c;
             double r = 1 / (1 + u);
             double si = u * r;
             s[i] = si;
+            double a = si * r;
             f += si;
-            g += r;
-            d += si * r;
-            h += si * r * (r - si);
+            p += a * r;
+            q += a * si;
         }
         out[0] = f;
-        out[1] = g;
-        out[2] = d;
-        out[3] = h;
+        out[1] = p;
+        out[2] = q;
     }
 
     /**
      * {@code s_i = σ(z_i + ν)} in the stable form ({@code e = e^{-|w|}}, {@code σ = 1/(1+e)} for
-     * {@code w >= 0}, {@code e/(1+e)} otherwise); {@code out = {Σ σ, Σ (1-σ), Σ σ(1-σ), Σ σ(1-σ)(1-2σ)}}.
+     * {@code w >= 0}, {@code e/(1+e)} otherwise), {@code r_i = 1 - s_i} likewise;
+     * {@code out = {Σ s, Σ s r², Σ s² r}}.
      */
     static void logisticOfSum(double[] z, int n, double nu, double[] s, double[] out) {
         int lanes = S.length();
@@ -106,45 +104,41 @@ final class VectorKernels {
         DoubleVector nv = DoubleVector.broadcast(S, nu);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector fv = DoubleVector.zero(S);
-        DoubleVector gv = fv;
-        DoubleVector dv = fv;
-        DoubleVector hv = fv;
+        DoubleVector pv = fv;
+        DoubleVector qv = fv;
         int i = 0;
         for (; i < bound; i += lanes) {
             DoubleVector w = DoubleVector.fromArray(S, z, i).add(nv);
             DoubleVector e = w.abs().neg().lanewise(VectorOperators.EXP);
-            DoubleVector q = one.div(e.add(one));
-            DoubleVector small = e.mul(q);
+            DoubleVector big = one.div(e.add(one));
+            DoubleVector small = e.mul(big);
             VectorMask<Double> nonNeg = w.compare(VectorOperators.GE, 0.0);
-            DoubleVector si = small.blend(q, nonNeg);
-            DoubleVector ri = q.blend(small, nonNeg);
+            DoubleVector si = small.blend(big, nonNeg);
+            DoubleVector ri = big.blend(small, nonNeg);
             si.intoArray(s, i);
-            fv = fv.add(si);
-            gv = gv.add(ri);
             DoubleVector a = si.mul(ri);
-            dv = dv.add(a);
-            hv = a.fma(ri.sub(si), hv);
+            fv = fv.add(si);
+            pv = a.fma(ri, pv);
+            qv = a.fma(si, qv);
         }
         double f = fv.reduceLanes(VectorOperators.ADD);
-        double g = gv.reduceLanes(VectorOperators.ADD);
-        double d = dv.reduceLanes(VectorOperators.ADD);
-        double h = hv.reduceLanes(VectorOperators.ADD);
+        double p = pv.reduceLanes(VectorOperators.ADD);
+        double q = qv.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
             double w = z[i] + nu;
             double e = Math.exp(-Math.abs(w));
-            double q = 1 / (1 + e);
-            double small = e * q;
-            double si = w >= 0 ? q : small;
-            double ri = w >= 0 ? small : q;
+            double big = 1 / (1 + e);
+            double small = e * big;
+            double si = w >= 0 ? big : small;
+            double ri = w >= 0 ? small : big;
             s[i] = si;
+            double a = si * ri;
             f += si;
-            g += ri;
-            d += si * ri;
-            h += si * ri * (ri - si);
+            p += a * ri;
+            q += a * si;
         }
         out[0] = f;
-        out[1] = g;
-        out[2] = d;
-        out[3] = h;
+        out[1] = p;
+        out[2] = q;
     }
 }

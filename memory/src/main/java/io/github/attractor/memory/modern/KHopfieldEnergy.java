@@ -35,8 +35,10 @@ import org.hipparchus.exception.MathIllegalStateException;
  */
 public final class KHopfieldEnergy implements Energy {
     /** Relative accuracy asked of the quadrature. */
-    public static final double QUADRATURE_RELATIVE = 1e-13;
+    public static final double QUADRATURE_RELATIVE = 1e-12;
     private static final int MAX_EVALUATIONS = 100_000;
+    /** Relative tolerance of the sum-softmax solves inside the integrand (smooth to this level). */
+    private static final double INTEGRAND_TOLERANCE = 1e-14;
 
     private final MemoryStore store;
     private final double beta;
@@ -96,7 +98,7 @@ public final class KHopfieldEnergy implements Energy {
                 for (int j = 0; j < n; j++) {
                     tz[j] = t * z[j];
                 }
-                double[] col = KSoftmax.column(tz, column);
+                double[] col = KSoftmax.column(tz, column, INTEGRAND_TOLERANCE);
                 double s = 0;
                 for (int j = 0; j < n; j++) {
                     s += z[j] * col[j];

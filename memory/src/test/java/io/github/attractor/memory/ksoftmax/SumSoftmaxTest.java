@@ -87,8 +87,10 @@ class SumSoftmaxTest {
         double[] y = SumSoftmax.of(x, k);
         assertFeasible(y, k);
         double[] ref = bisection(x, k);
+        // Each entry moves by at most |Σy - k| between two points that satisfy the constraint to that level
+        // (|Δy_i| = a_i |Δν| <= |ΔF|, a_i <= F' = Σa).
         for (int i = 0; i < n; i++) {
-            assertEquals(ref[i], y[i], 1e-9, "entry " + i);
+            assertEquals(ref[i], y[i], 2e-10 * k + 1e-12, "entry " + i);
         }
     }
 
@@ -198,8 +200,8 @@ class SumSoftmaxTest {
         assertFeasible(w, 1);
         double[] big = {1e6, 1e6, -1e6, -1e6};
         double[] yb = SumSoftmax.of(big, 1);
-        assertEquals(0.5, yb[0], 1e-15);
-        assertEquals(0.5, yb[1], 1e-15);
+        assertEquals(0.5, yb[0], 1e-10);
+        assertEquals(yb[0], yb[1], 0.0);
         assertEquals(0.0, yb[2], 0.0);
     }
 
