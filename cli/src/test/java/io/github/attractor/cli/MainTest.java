@@ -28,7 +28,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tour", "energy", "analyze", "analyze dead-neurons", "analyze fixed-points", "memory", "memory sequence", "memory retrieve", "repro"})
+    @ValueSource(strings = {"tour", "energy", "analyze", "analyze dead-neurons", "analyze fixed-points", "memory", "memory sequence", "memory retrieve", "memory store", "repro"})
     void everySubcommandHasHelpWithAnExample(String cmd) {
         String[] args = (cmd + " --help").split(" ");
         CliRun r = CliRun.of(args);
@@ -221,5 +221,21 @@ class MainTest {
                 "+1 or -1");
         assertOneLineError(CliRun.of("memory", "retrieve", "--memories", dir.resolve("none.npy").toString(), "--cue",
                 "1"), 2, "none.npy");
+    }
+
+    @Test
+    void storeWritesWhatRetrieveReadsAndReportsSeparation(@TempDir Path dir) throws Exception {
+        Path mem = images(dir);
+        Path stored = dir.resolve("stored.npy");
+        CliRun st = CliRun.of("memory", "store", "--patterns", mem.toString(), "--limit", "5", "--out", stored.toString());
+        assertEquals(0, st.code(), st.err());
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(st.out());
+        assertEquals(5, root.get("patterns").asInt());
+        assertEquals(0, root.get("separation").get("duplicates").asInt());
+        assertTrue(root.get("separation").get("nearest_other_margin_min").asDouble() > 0);
+        CliRun r = CliRun.of("memory", "retrieve", "--memories", stored.toString(), "--cue", "4", "--model", "khopfield");
+        assertEquals(0, r.code(), r.err());
+        assertOneLineError(CliRun.of("memory", "store", "--patterns", mem.toString(), "--out", dir.resolve("x.csv")
+                .toString()), 2, "--out");
     }
 }
