@@ -70,14 +70,14 @@ public final class KSoftmax {
 
     /** The single column {@code ksoftmax_i(x) = ssm(x; i) - ssm(x; i-1)} ({@code 1 <= i <= n}) as a new array. */
     public static double[] column(double[] x, int i) {
-        return column(x, i, SumSoftmax.TOLERANCE);
+        return column(x, i, SsmSolver.TARGET);
     }
 
     /**
      * The single column {@code ksoftmax_i(x)} with both duals solved to {@code |Σ y - j| <= tolerance·j}
-     * ({@code tolerance} in {@code [1e-14, 1e-10]}; tighter than the default {@value SumSoftmax#TOLERANCE} for
-     * smooth integrands, e.g. the quadrature of (3.18), at the price of about one more evaluation; where
-     * rounding makes it unreachable the default applies).
+     * ({@code tolerance} in {@code [1e-14, 1e-10]}; the default aims at 1e-12; tighter values give smoother
+     * integrands, e.g. for the quadrature of (3.18), at the price of about one more evaluation; where
+     * rounding makes a target unreachable the guarantee {@value SumSoftmax#TOLERANCE} applies).
      */
     public static double[] column(double[] x, int i, double tolerance) {
         int n = x.length;

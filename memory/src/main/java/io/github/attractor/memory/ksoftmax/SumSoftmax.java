@@ -15,7 +15,8 @@ import org.ejml.data.DMatrixRMaj;
  * Its solution is {@code y = σ(x + ν)} (eq. (3.10)) with the scalar dual ν solving
  * {@code Σ_i σ(x_i + ν) = k} (eq. (3.11)); ν is found by the safeguarded Newton iteration described in
  * {@link SsmSolver} (a handful of evaluations; bisection only as a fallback) and
- * {@code |Σ y - k| <= }{@value #TOLERANCE}{@code ·k} on return. Inputs up to {@code |x| = 1e6} and beyond
+ * {@code |Σ y - k| <= }{@value #TOLERANCE}{@code ·k} on return (the solver aims at 1e-12·k and usually
+ * gets there). Inputs up to {@code |x| = 1e6} and beyond
  * are handled without overflow: the scores are shifted by their maximum and the logistic is evaluated in a
  * stable form.
  *
