@@ -467,16 +467,17 @@ public final class Compare {
             JsonNode g = peer.get("retrieval");
             String lg = loadNote(load, "sgemm", "retrieval");
             double flops = 2.0 * Problems.RETRIEVAL_BATCH * Problems.RETRIEVAL_PATTERNS * Problems.RETRIEVAL_DIM;
-            for (String[] gemm : new String[][] {{"scores", "Q Xi^T 256x784 . 784x50000"}, {"readout", "P Xi 256x50000 . 50000x784"}}) {
+            // m x k x n: C (m x n) = A (m x k) times B (k x n), or A times B^T for the scores
+            for (String[] gemm : new String[][] {{"scores", "Q Xi^T 256x784x50000"}, {"readout", "P Xi 256x50000x784"}}) {
                 double two = med(ours, "SgemmBench." + gemm[0]);
                 double one = med(ours, "SgemmBench." + gemm[0] + "OneCore");
                 for (String lib : new String[] {"numpy", "torch"}) {
                     double p = numAt(g, "/gemm/" + gemm[0] + "_" + lib + "/seconds");
-                    rows.add(new Row("GEMM " + gemm[1] + ", 2 cores vs " + lib, two, p, Double.NaN,
+                    rows.add(new Row("sgemm " + gemm[1] + ", 2 cores vs " + lib, two, p, Double.NaN,
                             gflops(flops, two, p) + "; " + lg));
                 }
                 double p = numAt(g, "/gemm/" + gemm[0] + "_numpy/seconds");
-                rows.add(new Row("GEMM " + gemm[1] + ", ours on 1 core (reference)", one, p, Double.NaN,
+                rows.add(new Row("sgemm " + gemm[1] + ", ours 1 core (reference)", one, p, Double.NaN,
                         gflops(flops, one, p) + "; numpy on 2 threads"));
             }
         }
@@ -570,10 +571,10 @@ public final class Compare {
     /** The sgemm group's data and result checksums, ours against the peer's, and the peer's retrieval figures. */
     private static void printSgemm(Map<?, ?> gc, JsonNode g) {
         System.out.printf(Locale.ROOT, "sgemm data: sum of patterns ours %.6f, peer %s; sum of queries ours %.6f, peer %s; "
-                + "query sources ours %s, peer %s%n", (Double) gc.get("patterns_checksum"),
-                g == null ? "-" : g.at("/data_checksums/patterns").asText(), (Double) gc.get("queries_checksum"),
-                g == null ? "-" : g.at("/data_checksums/queries").asText(), java.util.Arrays.toString((int[]) gc.get("sources_head")),
-                g == null ? "-" : g.at("/data_checksums/sources_head").toString());
+                + "query sources ours %s, peer %s%n", (Double) gc.get("patterns_checksum"), fixed(g, "/data_checksums/patterns"),
+                (Double) gc.get("queries_checksum"), fixed(g, "/data_checksums/queries"),
+                java.util.Arrays.toString((int[]) gc.get("sources_head")),
+                g == null ? "-" : g.at("/data_checksums/sources_head").toString().replace(",", ", "));
         System.out.printf(Locale.ROOT, "sgemm results: sum of Q Xi^T ours %.6e, numpy %s; sum of P Xi ours %.6f, numpy %s%n",
                 (Double) gc.get("scores_checksum"), g == null ? "-" : String.format(Locale.ROOT, "%.6e",
                         g.at("/gemm/scores_numpy/checksum").asDouble()), (Double) gc.get("readout_checksum"),
@@ -584,6 +585,12 @@ public final class Compare {
                     time(numAt(g, "/update/seconds")), time(numAt(g, "/ksoftmax/seconds")), time(numAt(g, "/topk/seconds")),
                     numAt(g, "/topk/recall_at_1"));
         }
+    }
+
+    /** The number at a JSON pointer with 6 decimals, or "-". */
+    private static String fixed(JsonNode n, String pointer) {
+        double v = numAt(n, pointer);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.6f", v);
     }
 
     private static String time(double s) {

@@ -315,13 +315,20 @@ public final class Sgemm {
             }
         }
 
-        /** B (k×n) rows {@code pc..pc+kc-1}, columns {@code jc..jc+nc-1}, into panels of NR columns. */
+        /**
+         * B (k×n) rows {@code pc..pc+kc-1}, columns {@code jc..jc+nc-1}, into panels of NR columns (whole panels
+         * by vector copies with the SIMD kernels, the last, narrower one zero-padded).
+         */
         private void packB(int pc, int kc, int jc, int nc) {
             float[] bp = bPack;
             for (int jr = 0; jr < nc; jr += NR) {
                 int cols = Math.min(NR, nc - jr);
                 int width = ceilDiv(cols, LANES) * LANES;
                 int dst = jr * kc;
+                if (simd && cols == NR) {
+                    SgemmKernels.copyPanel(b, pc * n + jc + jr, n, bp, dst, kc);
+                    continue;
+                }
                 for (int p = 0; p < kc; p++) {
                     int d = dst + p * NR;
                     System.arraycopy(b, (pc + p) * n + jc + jr, bp, d, cols);
