@@ -78,6 +78,37 @@ def sweep_seeds(seed, count):
     return [int(x) for x in SplitMix64(seed).longs(count)]
 
 
+def unit_floats(rng, count, chunk=1 << 22):
+    """float32 uniforms in [0, 1): the top 24 bits of each word times 2^-24 (exact in float32).
+
+    Java: (word >>> 40) * 0x1.0p-24f (io.github.attractor.bench.Problems.unitFloat). Generated in chunks
+    so that the uint64 temporaries of a 39-million-word draw stay small.
+    """
+    out = np.empty(count, dtype=np.float32)
+    for start in range(0, count, chunk):
+        m = min(chunk, count - start)
+        out[start:start + m] = (rng.longs(m) >> np.uint64(40)).astype(np.float32) * np.float32(2.0 ** -24)
+    return out
+
+
+def retrieval_problem(n, d, batch, pattern_seed, query_seed):
+    """(xi, q, sources): the memory-retrieval benchmark's data, as Problems.retrieval* builds it in Java.
+
+    xi: n x d float32 patterns, row-major, from SplitMix64(pattern_seed): word t (t = 1, 2, ...) gives
+        entry t - 1 as unit_floats does.
+    q: batch x d float32 queries from SplitMix64(query_seed): the first `batch` words pick the source
+       pattern of each query, sources[i] = word mod n (the word read as unsigned 64 bits); the next batch * d
+       words are unit floats u, row-major, and q[i, j] = (xi[sources[i], j] + u[i, j]) * 0.5 in float32
+       arithmetic (one rounded addition, then an exact halving): a pattern half-covered by noise.
+    """
+    xi = unit_floats(SplitMix64(pattern_seed), n * d).reshape(n, d)
+    rng = SplitMix64(query_seed)
+    sources = (rng.longs(batch) % np.uint64(n)).astype(np.int64)
+    u = unit_floats(rng, batch * d).reshape(batch, d)
+    q = (xi[sources] + u) * np.float32(0.5)
+    return xi, q, sources
+
+
 def environment():
     info = {"python": platform.python_version(), "executable": sys.executable,
             "numpy": np.__version__, "scipy": scipy.__version__}

@@ -36,9 +36,9 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * The benchmark command: runs the JMH benchmarks of this module (one fork each), runs the Python peers
  * ({@code bench/python/*_peer.py}: {@code scipy.integrate.solve_ivp}, RK45, atol = rtol = 1e-8, numpy
- * right-hand side) with Debian's python3, and prints our time, the peer's time and the ratio
- * peer / ours for each benchmark, against the goal of the issue; the same goes to
- * {@code bench/results/compare.json}. Timings are medians over the measurement iterations.
+ * right-hand side; numpy's and torch's float32 GEMMs for {@code sgemm}) with Debian's python3, and prints
+ * our time, the peer's time and the ratio peer / ours for each benchmark, against the goal of the issue;
+ * the same goes to {@code bench/results/compare.json}. Timings are medians over the measurement iterations.
  */
 public final class Compare {
     private static final String USAGE = """
@@ -47,9 +47,9 @@ public final class Compare {
             Runs the JMH benchmarks of attractor-bench and their scipy peers, and prints
             ours / peer / ratio (peer time ÷ our time, > 1 means we are faster) per benchmark.
 
-              --quick            fewer JMH iterations, a smaller peer sample (about 1 minute
-                                 instead of 2.5)
-              --only LIST        comma-separated subset of: krotov, sweep, matvec   (default: all)
+              --quick            fewer JMH iterations, a smaller peer sample (about 2 minutes
+                                 instead of 5)
+              --only LIST        comma-separated subset of: krotov, sweep, matvec, sgemm   (default: all)
               --no-peers         JMH only, skip the Python peers
               --no-jmh           peers only (ours is then missing from the table)
               --python PATH      the python3 that has numpy and scipy (default: $ATTRACTOR_PYTHON,
@@ -64,7 +64,9 @@ public final class Compare {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private boolean quick;
-    private Set<String> only = new LinkedHashSet<>(List.of("krotov", "sweep", "matvec"));
+    private static final List<String> GROUPS = List.of("krotov", "sweep", "matvec", "sgemm");
+
+    private Set<String> only = new LinkedHashSet<>(GROUPS);
     private boolean peers = true;
     private boolean jmh = true;
     private String python;
@@ -100,8 +102,8 @@ public final class Compare {
                     only = new LinkedHashSet<>();
                     for (String s : value(args, ++i, a).split(",")) {
                         String k = s.trim().toLowerCase(Locale.ROOT);
-                        if (!List.of("krotov", "sweep", "matvec").contains(k)) {
-                            throw usage("unknown benchmark '" + s + "' in --only (known: krotov, sweep, matvec)");
+                        if (!GROUPS.contains(k)) {
+                            throw usage("unknown benchmark '" + s + "' in --only (known: " + String.join(", ", GROUPS) + ")");
                         }
                         only.add(k);
                     }
@@ -171,6 +173,13 @@ public final class Compare {
                 peer.put("sweep", runPeer(py, "sweep_peer.py", "--subset", Integer.toString(subset)));
                 load.put("peer:sweep", l.othersCores());
             }
+            if (only.contains("sgemm")) {
+                // All parts: the GEMMs for the table, the update / k-softmax / top-k figures for the JSON.
+                CpuLoad l = CpuLoad.start();
+                peer.put("retrieval", runPeer(py, "retrieval_peer.py", "--repeats", quick ? "3" : "7",
+                        "--ksoftmax-repeats", quick ? "1" : "3"));
+                load.put("peer:retrieval", l.othersCores());
+            }
         }
         out.put("other_processes_cores", load);
 
@@ -215,6 +224,7 @@ public final class Compare {
             case "krotov" -> b.include(KrotovHopfieldBench.class.getName() + ".integrate$");
             case "sweep" -> b.include(SweepBench.class.getName() + ".(parallel|sequential)$");
             case "matvec" -> b.include(MatVecBench.class.getName() + ".(multiply|rhs)$");
+            case "sgemm" -> b.include(SgemmBench.class.getName() + ".(scores|readout|scoresOneCore|readoutOneCore)$");
             default -> throw new IllegalArgumentException(group);
         }
         if (quick) {
@@ -297,7 +307,42 @@ public final class Compare {
             s.put("subset_checksum", java.util.Arrays.stream(sums).sum());
             c.put("sweep", s);
         }
+        if (only.contains("sgemm")) {
+            c.put("sgemm", sgemmCounts());
+        }
         return c;
+    }
+
+    /**
+     * Checksums of our two GEMMs on the retrieval problem (float64 sums of all entries, first entries) and of
+     * its data, for comparison with the peer's: they agree when both sides generated the same matrices.
+     */
+    private static Map<String, Object> sgemmCounts() {
+        Problems.Retrieval p = Problems.retrieval();
+        float[] r = new float[p.batch() * p.d()];
+        io.github.attractor.core.linalg.Sgemm.multiply(p.weights(), p.batch(), p.n(), p.xi(), p.d(), r);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("patterns_checksum", sum(p.xi()));
+        m.put("queries_checksum", sum(p.queries().q()));
+        m.put("sources_head", java.util.Arrays.copyOf(p.queries().sources(), 4));
+        m.put("scores_checksum", sum(p.scores()));
+        m.put("scores_head", head(p.scores()));
+        m.put("readout_checksum", sum(r));
+        m.put("readout_head", head(r));
+        m.put("flops", 2.0 * p.batch() * p.n() * p.d());
+        return m;
+    }
+
+    private static double sum(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    private static double[] head(float[] v) {
+        return new double[] {v[0], v[1], v[2], v[3]};
     }
 
     // ---------------------------------------------------------------- peers
@@ -333,7 +378,7 @@ public final class Compare {
         System.out.println("""
                 peers: SKIPPED. The Python peers need Debian's python3 with numpy and scipy:
                     sudo apt-get update && sudo apt-get install -y python3-numpy python3-scipy
-                (or point --python / $ATTRACTOR_PYTHON at an interpreter that has them).""");
+                (sgemm's peer also needs python3-torch and python3-faiss; or point --python / $ATTRACTOR_PYTHON at an interpreter that has them).""");
         return null;
     }
 
@@ -418,6 +463,24 @@ public final class Compare {
             rows.add(new Row("sweep, ours on 1 core (reference)", med(ours, "SweepBench.sequential[count=10000]"),
                     num(s, "seconds"), Double.NaN, "peer is 1 core too"));
         }
+        if (only.contains("sgemm")) {
+            JsonNode g = peer.get("retrieval");
+            String lg = loadNote(load, "sgemm", "retrieval");
+            double flops = 2.0 * Problems.RETRIEVAL_BATCH * Problems.RETRIEVAL_PATTERNS * Problems.RETRIEVAL_DIM;
+            // m x k x n: C (m x n) = A (m x k) times B (k x n), or A times B^T for the scores
+            for (String[] gemm : new String[][] {{"scores", "Q Xi^T 256x784x50000"}, {"readout", "P Xi 256x50000x784"}}) {
+                double two = med(ours, "SgemmBench." + gemm[0]);
+                double one = med(ours, "SgemmBench." + gemm[0] + "OneCore");
+                for (String lib : new String[] {"numpy", "torch"}) {
+                    double p = numAt(g, "/gemm/" + gemm[0] + "_" + lib + "/seconds");
+                    rows.add(new Row("sgemm " + gemm[1] + ", 2 cores vs " + lib, two, p, Double.NaN,
+                            gflops(flops, two, p) + "; " + lg));
+                }
+                double p = numAt(g, "/gemm/" + gemm[0] + "_numpy/seconds");
+                rows.add(new Row("sgemm " + gemm[1] + ", ours 1 core (reference)", one, p, Double.NaN,
+                        gflops(flops, one, p) + "; numpy on 2 threads"));
+            }
+        }
         if (only.contains("matvec")) {
             rows.add(new Row("mat-vec 1000x1000: Network.multiply vs W @ x", med(ours, "MatVecBench.multiply[n=1000]"),
                     num(k, "matvec_seconds"), Double.NaN, lm));
@@ -449,6 +512,21 @@ public final class Compare {
         return n == null || !n.has(field) || n.get(field).isNull() ? Double.NaN : n.get(field).asDouble();
     }
 
+    /** The number at a JSON pointer ({@code /gemm/scores_numpy/seconds}), or NaN. */
+    private static double numAt(JsonNode n, String pointer) {
+        if (n == null) {
+            return Double.NaN;
+        }
+        JsonNode v = n.at(pointer);
+        return v.isNumber() ? v.asDouble() : Double.NaN;
+    }
+
+    /** "GFLOPS ours a, peer b" for a product of {@code flops} flops. */
+    private static String gflops(double flops, double ours, double peer) {
+        return String.format(Locale.ROOT, "GFLOPS ours %s, peer %s", Double.isNaN(ours) ? "-" : String.format(Locale.ROOT,
+                "%.0f", flops / ours * 1e-9), Double.isNaN(peer) ? "-" : String.format(Locale.ROOT, "%.0f", flops / peer * 1e-9));
+    }
+
     private void printTable(List<Row> rows, Map<String, Object> counts, Map<String, JsonNode> peer) {
         System.out.println();
         System.out.println("=".repeat(140));
@@ -469,6 +547,9 @@ public final class Compare {
                     kc.get("steps"), k == null ? "-" : k.path("steps").asText(), kc.get("nfev"),
                     k == null ? "-" : k.path("nfev").asText());
         }
+        if (counts.get("sgemm") instanceof Map<?, ?> gc) {
+            printSgemm(gc, peer.get("retrieval"));
+        }
         if (counts.get("sweep") instanceof Map<?, ?> sc) {
             JsonNode s = peer.get("sweep");
             System.out.printf(Locale.ROOT, "sweep: per network, steps ours %.1f, RHS evaluations ours %.1f (all %s networks)%n",
@@ -485,6 +566,31 @@ public final class Compare {
                 }
             }
         }
+    }
+
+    /** The sgemm group's data and result checksums, ours against the peer's, and the peer's retrieval figures. */
+    private static void printSgemm(Map<?, ?> gc, JsonNode g) {
+        System.out.printf(Locale.ROOT, "sgemm data: sum of patterns ours %.6f, peer %s; sum of queries ours %.6f, peer %s; "
+                + "query sources ours %s, peer %s%n", (Double) gc.get("patterns_checksum"), fixed(g, "/data_checksums/patterns"),
+                (Double) gc.get("queries_checksum"), fixed(g, "/data_checksums/queries"),
+                java.util.Arrays.toString((int[]) gc.get("sources_head")),
+                g == null ? "-" : g.at("/data_checksums/sources_head").toString().replace(",", ", "));
+        System.out.printf(Locale.ROOT, "sgemm results: sum of Q Xi^T ours %.6e, numpy %s; sum of P Xi ours %.6f, numpy %s%n",
+                (Double) gc.get("scores_checksum"), g == null ? "-" : String.format(Locale.ROOT, "%.6e",
+                        g.at("/gemm/scores_numpy/checksum").asDouble()), (Double) gc.get("readout_checksum"),
+                g == null ? "-" : String.format(Locale.ROOT, "%.6f", g.at("/gemm/readout_numpy/checksum").asDouble()));
+        if (g != null && g.has("update")) {
+            System.out.printf(Locale.ROOT, "retrieval peer (B = 256 queries, N = 50,000, d = 784; not yet compared): "
+                    + "Hopfield update %s, k-softmax k=8 by bisection %s, FAISS IndexFlatIP top-8 %s (recall@1 %.3f)%n",
+                    time(numAt(g, "/update/seconds")), time(numAt(g, "/ksoftmax/seconds")), time(numAt(g, "/topk/seconds")),
+                    numAt(g, "/topk/recall_at_1"));
+        }
+    }
+
+    /** The number at a JSON pointer with 6 decimals, or "-". */
+    private static String fixed(JsonNode n, String pointer) {
+        double v = numAt(n, pointer);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.6f", v);
     }
 
     private static String time(double s) {

@@ -1,6 +1,7 @@
 package io.github.attractor.bench;
 
 import io.github.attractor.core.linalg.RandomMatrices;
+import io.github.attractor.core.linalg.Sgemm;
 import io.github.attractor.core.ode.IntegrationSettings;
 import io.github.attractor.core.ode.Integrator;
 import io.github.attractor.core.ode.Trajectory;
@@ -34,7 +35,114 @@ public final class Problems {
     public static final double SWEEP_T1 = 50.0;
     public static final long SWEEP_SEED = 7;
 
+    /** N, the stored patterns of the memory-retrieval benchmarks. */
+    public static final int RETRIEVAL_PATTERNS = 50_000;
+    /** d, the dimension of a pattern (28 × 28 images). */
+    public static final int RETRIEVAL_DIM = 784;
+    /** B, the queries per call. */
+    public static final int RETRIEVAL_BATCH = 256;
+    public static final long RETRIEVAL_PATTERN_SEED = 11;
+    public static final long RETRIEVAL_QUERY_SEED = 12;
+
     private Problems() {
+    }
+
+    /**
+     * A float uniform in [0, 1) from a SplitMix64 word: its top 24 bits times 2⁻²⁴, exact in float. numpy:
+     * {@code (word >> 40).astype(float32) * float32(2**-24)} ({@code peer_common.unit_floats}).
+     */
+    public static float unitFloat(long word) {
+        return (word >>> 40) * 0x1.0p-24f;
+    }
+
+    /**
+     * The stored patterns Ξ of the retrieval benchmarks: an n×d row-major float matrix whose entry
+     * {@code t - 1} (t = 1, 2, …, in row-major order) is {@link #unitFloat} of word t of
+     * {@code SplitMix64(seed)}, as {@code peer_common.retrieval_problem} builds it (generated on all cores:
+     * word t is computed directly from t).
+     */
+    public static float[] retrievalPatterns(int n, int d, long seed) {
+        float[] xi = new float[Math.multiplyExact(n, d)];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            long t = (long) i * d;
+            for (int j = 0; j < d; j++) {
+                xi[i * d + j] = unitFloat(SplitMix64.word(seed, t + j + 1));
+            }
+        });
+        return xi;
+    }
+
+    /** A batch of queries (batch×d, row-major) and, per query, the index of the pattern it was made from. */
+    public record Queries(float[] q, int[] sources) {
+    }
+
+    /**
+     * The queries of the retrieval benchmarks, from {@code SplitMix64(seed)}: the first {@code batch} words
+     * pick the source pattern of each query ({@code Long.remainderUnsigned(word, n)}); the next
+     * {@code batch·d} words are unit floats u, row-major, and {@code q[i][j] = (xi[src_i][j] + u[i][j]) * 0.5f}
+     * in float arithmetic (one rounded addition, then an exact halving), exactly as numpy computes it in
+     * {@code peer_common.retrieval_problem}.
+     */
+    public static Queries retrievalQueries(float[] xi, int n, int d, int batch, long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        int[] sources = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            sources[i] = (int) Long.remainderUnsigned(rng.nextLong(), n);
+        }
+        float[] q = new float[batch * d];
+        for (int i = 0; i < batch; i++) {
+            for (int j = 0; j < d; j++) {
+                q[i * d + j] = (xi[sources[i] * d + j] + unitFloat(rng.nextLong())) * 0.5f;
+            }
+        }
+        return new Queries(q, sources);
+    }
+
+    /** β = 1/√d, the inverse temperature of the retrieval benchmarks (the peers' default). */
+    public static double retrievalBeta(int d) {
+        return 1.0 / Math.sqrt(d);
+    }
+
+    /**
+     * The softmax weights {@code P = softmax(β S)} row by row for the rows×cols scores S, in double, rounded to
+     * float: the matrix the read-out GEMM {@code P Ξ} multiplies (the peer uses torch's float32 softmax, which
+     * agrees to about an ulp).
+     */
+    public static float[] softmaxRows(float[] s, int rows, int cols, double beta) {
+        float[] p = new float[rows * cols];
+        IntStream.range(0, rows).parallel().forEach(i -> {
+            int o = i * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, s[o + j]);
+            }
+            double sum = 0;
+            double[] e = new double[cols];
+            for (int j = 0; j < cols; j++) {
+                e[j] = Math.exp(beta * (s[o + j] - max));
+                sum += e[j];
+            }
+            for (int j = 0; j < cols; j++) {
+                p[o + j] = (float) (e[j] / sum);
+            }
+        });
+        return p;
+    }
+
+    /** The retrieval data with the scores S = Q Ξᵀ and the softmax weights P of the read-out GEMM. */
+    public record Retrieval(int n, int d, int batch, float[] xi, Queries queries, float[] scores, float[] weights) {
+    }
+
+    /** The default retrieval problem (N = 50,000, d = 784, B = 256), its scores and weights (by {@link Sgemm}). */
+    public static Retrieval retrieval() {
+        int n = RETRIEVAL_PATTERNS;
+        int d = RETRIEVAL_DIM;
+        int b = RETRIEVAL_BATCH;
+        float[] xi = retrievalPatterns(n, d, RETRIEVAL_PATTERN_SEED);
+        Queries q = retrievalQueries(xi, n, d, b, RETRIEVAL_QUERY_SEED);
+        float[] s = new float[b * n];
+        Sgemm.multiplyTransposedB(q.q(), b, d, xi, n, s);
+        return new Retrieval(n, d, b, xi, q, s, softmaxRows(s, b, n, retrievalBeta(d)));
     }
 
     /** One network with its start. */

@@ -19,6 +19,11 @@ public final class SplitMix64 implements RandomGenerator {
         this.state = seed;
     }
 
+    /** Word {@code t} (t = 1, 2, …) of the stream seeded with {@code seed}, without walking the stream. */
+    static long word(long seed, long t) {
+        return mix(seed + t * GOLDEN);
+    }
+
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

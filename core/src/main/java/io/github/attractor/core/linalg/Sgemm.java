@@ -24,31 +24,38 @@ import java.util.stream.IntStream;
  * <h2>Design (Goto / BLIS)</h2>
  * <ul>
  *   <li><b>Micro-kernel</b> ({@link SgemmKernels}): an {@value #MR}-row by 3-vector tile of C (8 × 48 floats
- *       with 512-bit vectors) held in 24 vector registers over the whole K loop; each step loads 3 vectors
- *       of a packed B row, broadcasts the 8 packed A values and issues 24 fused multiply-adds. Narrower
- *       1- and 2-vector variants finish the last columns.</li>
- *   <li><b>Packing</b>: for each block of {@code kc} ≤ {@value #KC} steps of K, the B block (kc × up to
- *       {@value #NC} columns, about 1 MiB: half of a Zen 4 core's L2) is copied into panels of {@code NR}
- *       columns, each stored step after step ({@code panel[p·NR + j]}), and the A block into panels of
- *       {@value #MR} rows ({@code panel[p·8 + r]}), zero-padded at the edges. The kernel then reads both
- *       with unit stride: the A panel ({@code kc·32} bytes) stays in L1 while the kernel walks along the B
- *       block in L2. For {@link #multiplyTransposedB} the packing of B is a transpose (rows of B become
- *       panel columns), after which the kernel is the same as for {@link #multiply}.</li>
- *   <li><b>Loops</b>: column blocks of {@value #NC} → K blocks (pack B) → row blocks of up to
- *       {@value #MC} (pack A) → A panels → B panels → micro-kernel. The K extent is split into equal
- *       blocks of at most {@value #KC}; the first block stores into C, the later ones add to it.</li>
- *   <li><b>Threads</b>: products of at least {@value #PARALLEL_FLOPS} flops split C into one block per core
- *       (rows in multiples of 8 or columns in multiples of a vector, whichever packs less and balances
- *       better) and run the blocks on the common fork/join pool and the calling thread; smaller ones run on
- *       the calling thread. Every entry of C is computed by the same sequence of operations whatever the
- *       split, so the result does not depend on the number of threads.</li>
+ *       with 512-bit vectors) held in 24 vector registers over a whole block of K; each step loads 3 vectors
+ *       of a packed B row, broadcasts the 8 values of A at that step and issues 24 fused multiply-adds, so
+ *       the kernel is bound by the FMA unit (about 110 GFLOPS on one Zen 4 core with its data in cache, the
+ *       core's peak being one 512-bit FMA per cycle). Narrower 1- and 2-vector variants finish the last
+ *       columns.</li>
+ *   <li><b>Packing of B</b>: for each block of {@code kc} ≤ {@value #KC} steps of K, the B block (kc × up to
+ *       {@value #NC} columns, about 1 MiB: half of a Zen 4 core's 2 MiB L2) is copied into panels of
+ *       {@code NR} = 48 columns stored step after step ({@code panel[p·48 + j]}), zero-padded past the last
+ *       column, so that the kernel reads it with unit stride from L2. For {@link #multiplyTransposedB} this
+ *       packing is a transpose (rows of B become panel columns), done 16 × 16 floats at a time in vector
+ *       registers; after it the kernel is the same as for {@link #multiply}.</li>
+ *   <li><b>A in place</b>: the kernel broadcasts A's entries straight from its 8 rows (8 KiB for a K block
+ *       of 256, kept in L1 while the kernel walks along the B block), so A is not packed; only the last,
+ *       shorter row panel is copied into a zero-padded buffer.</li>
+ *   <li><b>Loops</b>: column blocks of {@value #NC} → K blocks (pack B) → row panels of 8 → B panels of 48 →
+ *       micro-kernel. K is split into equal blocks of at most {@value #KC} steps (rounded up to a multiple of
+ *       16, {@link #kcStep}); the first block stores into C, each later one adds its sum to C.</li>
+ *   <li><b>Threads</b>: products of at least {@value #PARALLEL_FLOPS} flops split C into one block per
+ *       available processor (rows in multiples of 8 or columns in multiples of 16, whichever balances the
+ *       work and the packing better, {@link #split}) and run the blocks on the common fork/join pool and the
+ *       calling thread; smaller ones run on the calling thread. Every entry of C is computed by the same
+ *       sequence of operations whatever the split, so the result does not depend on the number of
+ *       threads.</li>
  * </ul>
- * On the 2-core AVX-512 (Zen 4) benchmark machine the kernel runs at about 110 GFLOPS per core on data in
- * cache; see {@code bench/README.md} for the figures on the memory-retrieval shapes.
+ * On the 2-core AVX-512 (Zen 4) benchmark machine this reaches about 85-90 GFLOPS on one core and 160-180
+ * GFLOPS on two on the memory-retrieval shapes ({@code bench/README.md} has the measured figures against
+ * numpy and torch). What is left to the FMA peak is mostly the packing of B (about a tenth of the time;
+ * B comes from memory once per product) and the first touch of each 8-row panel of A.
  *
- * <p>Without the Vector API module ({@link MatVec#VECTOR_API} false) the same blocking and packing run with
- * a scalar micro-kernel whose inner loop over the tile's columns the JIT's auto-vectoriser compiles to SIMD
- * code: correct, and several times slower.
+ * <p>Without the Vector API module ({@link MatVec#VECTOR_API} false), or with vectors narrower than 512 bits,
+ * the same blocking and packing run with a scalar micro-kernel of 4 × 4 accumulators (about 13 GFLOPS per
+ * core: two scalar FMAs per cycle): correct, and several times slower.
  *
  * <h2>Accuracy</h2>
  * Accumulation is in float with one rounding per fused multiply-add ({@link Math#fma} in the scalar kernel),
@@ -63,12 +70,10 @@ public final class Sgemm {
     static final int LANES = 16;
     /** Columns of the register tile (and of a packed B panel): 3 vectors. */
     static final int NR = 3 * LANES;
-    /** Largest K block: a packed A panel is {@code KC·MR·4} = 8 KiB (L1). */
+    /** Largest K block: the kernel's 8 rows of A then take {@code KC·MR·4} = 8 KiB (L1). */
     static final int KC = 256;
     /** Largest column block: a packed B block is at most {@code KC·NC·4} bytes, about 1 MiB (L2). */
     static final int NC = 1008;
-    /** Largest row block, which bounds the packed A buffer ({@code MC·KC} floats, 1 MiB). */
-    static final int MC = 1024;
     /** Products with fewer flops ({@code 2mnk}) run on the calling thread only. */
     static final long PARALLEL_FLOPS = 1L << 25;
 
@@ -149,7 +154,7 @@ public final class Sgemm {
         int tm = split[0];
         int tn = split[1];
         if (tm * tn == 1) {
-            new Task(a, m, k, b, n, c, transB, simd).run(0, m, 0, n);
+            new Task(a, k, b, n, c, transB, simd).run(0, m, 0, n);
             return;
         }
         int rowsPer = ceilDiv(ceilDiv(m, MR), tm) * MR;
@@ -160,7 +165,7 @@ public final class Sgemm {
             int r1 = Math.min(m, r0 + rowsPer);
             int c1 = Math.min(n, c0 + colsPer);
             if (r0 < r1 && c0 < c1) {
-                new Task(a, m, k, b, n, c, transB, simd).run(r0, r1, c0, c1);
+                new Task(a, k, b, n, c, transB, simd).run(r0, r1, c0, c1);
             }
         });
     }
@@ -196,6 +201,15 @@ public final class Sgemm {
         return best;
     }
 
+    /**
+     * The K block: K in equal blocks of at most {@value #KC} steps, rounded up to a multiple of 16 (whole
+     * 16 × 16 transposes when B is packed from Bᵀ). Depends on k only, so that every split of C does the same
+     * arithmetic.
+     */
+    static int kcStep(int k) {
+        return Math.min(KC, (ceilDiv(k, ceilDiv(k, KC)) + 15) & ~15);
+    }
+
     private static int ceilDiv(int x, int y) {
         return (x + y - 1) / y;
     }
@@ -210,11 +224,11 @@ public final class Sgemm {
         private final boolean transB;
         private final boolean simd;
         private final int kcStep;
-        private float[] aPack;
         private float[] bPack;
+        private final float[] aEdge;
         private final float[] tile = new float[MR * NR];
 
-        Task(float[] a, int m, int k, float[] b, int n, float[] c, boolean transB, boolean simd) {
+        Task(float[] a, int k, float[] b, int n, float[] c, boolean transB, boolean simd) {
             this.a = a;
             this.k = k;
             this.b = b;
@@ -222,15 +236,13 @@ public final class Sgemm {
             this.c = c;
             this.transB = transB;
             this.simd = simd;
-            // Equal K blocks of at most KC steps.
-            this.kcStep = ceilDiv(k, ceilDiv(k, KC));
+            this.kcStep = kcStep(k);
+            this.aEdge = new float[MR * kcStep];
         }
 
         /** {@code C[r0:r1, c0:c1]}. */
         void run(int r0, int r1, int c0, int c1) {
-            int mcMax = Math.min(MC, r1 - r0);
             int ncMax = Math.min(NC, c1 - c0);
-            aPack = new float[ceilDiv(mcMax, MR) * MR * kcStep];
             bPack = new float[ceilDiv(ncMax, NR) * NR * kcStep];
             for (int jc = c0; jc < c1; jc += NC) {
                 int nc = Math.min(NC, c1 - jc);
@@ -241,29 +253,43 @@ public final class Sgemm {
                     } else {
                         packB(pc, kc, jc, nc);
                     }
-                    for (int ic = r0; ic < r1; ic += MC) {
-                        int mc = Math.min(MC, r1 - ic);
-                        packA(ic, mc, pc, kc);
-                        block(ic, mc, jc, nc, kc, pc > 0);
-                    }
+                    block(r0, r1, pc, kc, jc, nc);
                 }
             }
         }
 
-        /** {@code C[ic:ic+mc, jc:jc+nc] (+)= Apack · Bpack} over one K block. */
-        private void block(int ic, int mc, int jc, int nc, int kc, boolean accumulate) {
-            for (int ir = 0; ir < mc; ir += MR) {
-                int rows = Math.min(MR, mc - ir);
-                int ao = ir * kc;
+        /**
+         * {@code C[r0:r1, jc:jc+nc] (+)= A[r0:r1, pc:pc+kc] · Bpack} over one K block: A panels of MR rows read
+         * in place (the last, shorter one from a zero-padded copy), B panels from the packed block.
+         */
+        private void block(int r0, int r1, int pc, int kc, int jc, int nc) {
+            boolean accumulate = pc > 0;
+            for (int i = r0; i < r1; i += MR) {
+                int rows = Math.min(MR, r1 - i);
+                float[] ap = a;
+                int ao = i * k + pc;
+                int lda = k;
+                if (rows < MR) {
+                    for (int r = 0; r < MR; r++) {
+                        if (r < rows) {
+                            System.arraycopy(a, (i + r) * k + pc, aEdge, r * kc, kc);
+                        } else {
+                            java.util.Arrays.fill(aEdge, r * kc, (r + 1) * kc, 0f);
+                        }
+                    }
+                    ap = aEdge;
+                    ao = 0;
+                    lda = kc;
+                }
                 for (int jr = 0; jr < nc; jr += NR) {
                     int cols = Math.min(NR, nc - jr);
                     int nv = ceilDiv(cols, LANES);
                     int bo = jr * kc;
-                    int co = (ic + ir) * n + jc + jr;
+                    int co = i * n + jc + jr;
                     if (rows == MR && cols == nv * LANES) {
-                        kernel(ao, bo, kc, nv, c, co, n, accumulate);
+                        kernel(ap, ao, lda, bo, kc, nv, c, co, n, accumulate);
                     } else {
-                        kernel(ao, bo, kc, nv, tile, 0, NR, false);
+                        kernel(ap, ao, lda, bo, kc, nv, tile, 0, NR, false);
                         for (int r = 0; r < rows; r++) {
                             int t = r * NR;
                             int o = co + r * n;
@@ -280,41 +306,29 @@ public final class Sgemm {
             }
         }
 
-        private void kernel(int ao, int bo, int kc, int nv, float[] out, int oo, int ldo, boolean accumulate) {
+        private void kernel(float[] ap, int ao, int lda, int bo, int kc, int nv, float[] out, int oo, int ldo,
+                boolean accumulate) {
             if (simd) {
-                SgemmKernels.tile(aPack, ao, bPack, bo, NR, kc, nv, out, oo, ldo, accumulate);
+                SgemmKernels.tile(ap, ao, lda, bPack, bo, NR, kc, nv, out, oo, ldo, accumulate);
             } else {
-                scalarTile(aPack, ao, bPack, bo, NR, kc, nv * LANES, out, oo, ldo, accumulate);
+                scalarTile(ap, ao, lda, bPack, bo, NR, kc, nv * LANES, out, oo, ldo, accumulate);
             }
         }
 
-        /** A rows {@code ic..ic+mc-1}, K steps {@code pc..pc+kc-1}, into panels of MR rows (zero rows past mc). */
-        private void packA(int ic, int mc, int pc, int kc) {
-            float[] ap = aPack;
-            for (int ir = 0; ir < mc; ir += MR) {
-                int rows = Math.min(MR, mc - ir);
-                int dst = ir * kc;
-                for (int r = 0; r < rows; r++) {
-                    int src = (ic + ir + r) * k + pc;
-                    for (int p = 0; p < kc; p++) {
-                        ap[dst + p * MR + r] = a[src + p];
-                    }
-                }
-                for (int r = rows; r < MR; r++) {
-                    for (int p = 0; p < kc; p++) {
-                        ap[dst + p * MR + r] = 0f;
-                    }
-                }
-            }
-        }
-
-        /** B (k×n) rows {@code pc..pc+kc-1}, columns {@code jc..jc+nc-1}, into panels of NR columns. */
+        /**
+         * B (k×n) rows {@code pc..pc+kc-1}, columns {@code jc..jc+nc-1}, into panels of NR columns (whole panels
+         * by vector copies with the SIMD kernels, the last, narrower one zero-padded).
+         */
         private void packB(int pc, int kc, int jc, int nc) {
             float[] bp = bPack;
             for (int jr = 0; jr < nc; jr += NR) {
                 int cols = Math.min(NR, nc - jr);
                 int width = ceilDiv(cols, LANES) * LANES;
                 int dst = jr * kc;
+                if (simd && cols == NR) {
+                    SgemmKernels.copyPanel(b, pc * n + jc + jr, n, bp, dst, kc);
+                    continue;
+                }
                 for (int p = 0; p < kc; p++) {
                     int d = dst + p * NR;
                     System.arraycopy(b, (pc + p) * n + jc + jr, bp, d, cols);
@@ -327,18 +341,29 @@ public final class Sgemm {
 
         /**
          * Bᵀ for B n×k: B rows {@code jc..jc+nc-1} become the columns of the panels, K steps
-         * {@code pc..pc+kc-1} their rows. Done in strips of 16 K steps so that the strip of a panel being
-         * written (16 · NR floats) stays in L1 while its rows of B are read sequentially.
+         * {@code pc..pc+kc-1} their rows. With the SIMD kernels, whole 16 × 16 blocks are transposed in
+         * vector registers ({@link SgemmKernels#transpose16}); the rest is copied one float at a time, in
+         * strips of 16 K steps so that the strip of a panel being written (16 · NR floats) stays in L1 while
+         * its rows of B are read sequentially.
          */
         private void packTransposedB(int pc, int kc, int jc, int nc) {
             float[] bp = bPack;
+            int kc16 = simd ? kc & ~15 : 0;
             for (int jr = 0; jr < nc; jr += NR) {
                 int cols = Math.min(NR, nc - jr);
                 int width = ceilDiv(cols, LANES) * LANES;
                 int dst = jr * kc;
+                int cols16 = simd ? cols & ~15 : 0;
+                for (int g = 0; g < cols16; g += 16) {
+                    int src = (jc + jr + g) * k + pc;
+                    for (int p0 = 0; p0 < kc16; p0 += 16) {
+                        SgemmKernels.transpose16(b, src + p0, k, bp, dst + p0 * NR + g, NR);
+                    }
+                }
                 for (int p0 = 0; p0 < kc; p0 += 16) {
                     int steps = Math.min(16, kc - p0);
-                    for (int j = 0; j < cols; j++) {
+                    // columns [0, cols16) of steps [0, kc16) are done
+                    for (int j = p0 < kc16 ? cols16 : 0; j < cols; j++) {
                         int src = (jc + jr + j) * k + pc + p0;
                         int d = dst + p0 * NR + j;
                         for (int p = 0; p < steps; p++) {
@@ -362,17 +387,20 @@ public final class Sgemm {
      * multiply-adds per cycle at best, about 14 GFLOPS on one Zen 4 core. (The JIT's auto-vectoriser does not
      * help here: an axpy over a tile row with two array offsets runs at scalar speed in Java 17.)
      */
-    static void scalarTile(float[] ap, int ao, float[] bp, int bo, int ldb, int kc, int width, float[] out, int oo,
-            int ldo, boolean accumulate) {
+    static void scalarTile(float[] a, int ao, int lda, float[] bp, int bo, int ldb, int kc, int width, float[] out,
+            int oo, int ldo, boolean accumulate) {
         for (int r0 = 0; r0 < MR; r0 += 4) {
             for (int j0 = 0; j0 < width; j0 += 4) {
-                scalar4x4(ap, ao + r0, bp, bo + j0, ldb, kc, out, oo + r0 * ldo + j0, ldo, accumulate);
+                scalar4x4(a, ao + r0 * lda, lda, bp, bo + j0, ldb, kc, out, oo + r0 * ldo + j0, ldo, accumulate);
             }
         }
     }
 
-    private static void scalar4x4(float[] ap, int ao, float[] bp, int bo, int ldb, int kc, float[] out, int oo,
-            int ldo, boolean accumulate) {
+    private static void scalar4x4(float[] a, int ao, int lda, float[] bp, int bo, int ldb, int kc, float[] out,
+            int oo, int ldo, boolean accumulate) {
+        int r1 = ao + lda;
+        int r2 = r1 + lda;
+        int r3 = r2 + lda;
         float c00 = 0f;
         float c01 = 0f;
         float c02 = 0f;
@@ -390,16 +418,15 @@ public final class Sgemm {
         float c32 = 0f;
         float c33 = 0f;
         for (int p = 0; p < kc; p++) {
-            int a = ao + p * MR;
             int b = bo + p * ldb;
             float b0 = bp[b];
             float b1 = bp[b + 1];
             float b2 = bp[b + 2];
             float b3 = bp[b + 3];
-            float a0 = ap[a];
-            float a1 = ap[a + 1];
-            float a2 = ap[a + 2];
-            float a3 = ap[a + 3];
+            float a0 = a[ao + p];
+            float a1 = a[r1 + p];
+            float a2 = a[r2 + p];
+            float a3 = a[r3 + p];
             c00 = Math.fma(a0, b0, c00);
             c01 = Math.fma(a0, b1, c01);
             c02 = Math.fma(a0, b2, c02);

@@ -20,7 +20,8 @@ class SgemmTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 3, 17}, {3, 17, 1}, {17, 1, 3}, {7, 5, 15}, {8, 16, 16}, {9, 33, 47}, {8, 7, 48},
         {16, 100, 49}, {17, 33, 96}, {33, 17, 100}, {100, 100, 33}, {15, 255, 97}, {24, 256, 64},
-        {13, 257, 50}, {9, 600, 31}, {11, 40, 1007}, {5, 9, 1008}, {10, 12, 1009}, {3, 20, 2100},
+        {13, 257, 50}, {9, 600, 31}, {11, 40, 1007}, {5, 9, 1008}, {10, 12, 1009}, {3, 20, 2100}, {8, 31, 33},
+        {12, 209, 80}, {7, 784, 65},
     };
 
     private static float[] uniform(int count, SplittableRandom rng) {
@@ -200,6 +201,35 @@ class SgemmTest {
         assertEquals(1, tiny[0] * tiny[1]);
         int[] four = Sgemm.split(512, 512, 512, 4);
         assertEquals(4, four[0] * four[1]);
+    }
+
+    @Test
+    void kBlocksAreEqualMultiplesOf16() {
+        assertEquals(208, Sgemm.kcStep(784)); // 208, 208, 208, 160
+        assertEquals(256, Sgemm.kcStep(50_000));
+        assertEquals(256, Sgemm.kcStep(256));
+        assertEquals(144, Sgemm.kcStep(257));
+        assertEquals(16, Sgemm.kcStep(5));
+    }
+
+    @Test
+    void theVectorTransposeTransposes() {
+        if (!Sgemm.SIMD) {
+            return;
+        }
+        float[] in = new float[20 * 40];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = i;
+        }
+        float[] out = new float[16 * 50 + 3];
+        Arrays.fill(out, -1f);
+        SgemmKernels.transpose16(in, 2 * 40 + 5, 40, out, 3, 50);
+        for (int q = 0; q < 16; q++) {
+            for (int r = 0; r < 50; r++) {
+                float expected = r < 16 ? in[2 * 40 + 5 + r * 40 + q] : -1f;
+                assertEquals(expected, out[3 + q * 50 + r], 0f, "out row " + q + " column " + r);
+            }
+        }
     }
 
     @Test
