@@ -29,18 +29,22 @@ import java.util.stream.IntStream;
  *       the kernel is bound by the FMA unit (about 110 GFLOPS on one Zen 4 core with its data in cache, the
  *       core's peak being one 512-bit FMA per cycle). Narrower 1- and 2-vector variants finish the last
  *       columns.</li>
- *   <li><b>Packing of B</b>: for each block of {@code kc} ≤ {@value #KC} steps of K, the B block (kc × up to
+ *   <li><b>Packing</b>: for each block of {@code kc} ≤ {@value #KC} steps of K, the B block (kc × up to
  *       {@value #NC} columns, about 1 MiB: half of a Zen 4 core's 2 MiB L2) is copied into panels of
  *       {@code NR} = 48 columns stored step after step ({@code panel[p·48 + j]}), zero-padded past the last
- *       column, so that the kernel reads it with unit stride from L2. For {@link #multiplyTransposedB} this
- *       packing is a transpose (rows of B become panel columns), done 16 × 16 floats at a time in vector
- *       registers; after it the kernel is the same as for {@link #multiply}.</li>
- *   <li><b>A in place</b>: the kernel broadcasts A's entries straight from its 8 rows (8 KiB for a K block
- *       of 256, kept in L1 while the kernel walks along the B block), so A is not packed; only the last,
- *       shorter row panel is copied into a zero-padded buffer.</li>
- *   <li><b>Loops</b>: column blocks of {@value #NC} → K blocks (pack B) → row panels of 8 → B panels of 48 →
- *       micro-kernel. K is split into equal blocks of at most {@value #KC} steps (rounded up to a multiple of
- *       16, {@link #kcStep}); the first block stores into C, each later one adds its sum to C.</li>
+ *       column, so that the kernel reads it with unit stride from L2. The kernel broadcasts A's entries
+ *       straight from its 8 rows (8 KiB for a K block of 256, kept in L1 while the kernel walks along the B
+ *       block), so A is not packed; only the last, shorter row panel is copied into a zero-padded buffer.</li>
+ *   <li><b>{@code A Bᵀ}</b>: B's rows are contiguous in K, so packing B for the kernel is a transpose (done
+ *       16 × 16 floats at a time in vector registers). When m ≤ n (few queries, many patterns) the roles are
+ *       swapped instead, {@code Cᵀ = B Aᵀ}: the small Aᵀ is packed once and shared by the threads, B's rows
+ *       are broadcast in place 8 at a time, so the large operand is never copied, and the tiles of Cᵀ are
+ *       written into C by 16 × 16 transposes, {@value #JB} columns at a time. K is then one block up to
+ *       {@value #KC_SWAPPED} steps, so C is written once.</li>
+ *   <li><b>Loops</b> ({@code A B}, and {@code A Bᵀ} with m > n): column blocks of {@value #NC} → K blocks
+ *       (pack B) → row panels of 8 → B panels of 48 → micro-kernel. K is split into equal blocks of at most
+ *       {@value #KC} steps (rounded up to a multiple of 16, {@link #kcStep}); the first block stores into C,
+ *       each later one adds its sum to C.</li>
  *   <li><b>Threads</b>: products of at least {@value #PARALLEL_FLOPS} flops split C into one block per
  *       available processor (rows in multiples of 8 or columns in multiples of 16, whichever balances the
  *       work and the packing better, {@link #split}) and run the blocks on the common fork/join pool and the
@@ -48,10 +52,11 @@ import java.util.stream.IntStream;
  *       sequence of operations whatever the split, so the result does not depend on the number of
  *       threads.</li>
  * </ul>
- * On the 2-core AVX-512 (Zen 4) benchmark machine this reaches about 85-90 GFLOPS on one core and 160-180
- * GFLOPS on two on the memory-retrieval shapes ({@code bench/README.md} has the measured figures against
- * numpy and torch). What is left to the FMA peak is mostly the packing of B (about a tenth of the time;
- * B comes from memory once per product) and the first touch of each 8-row panel of A.
+ * On the 2-core AVX-512 (Zen 4) benchmark machine this reaches about 90-95 GFLOPS on one core and 170-185
+ * GFLOPS on two on the memory-retrieval shapes, on a par with numpy's OpenBLAS ({@code bench/README.md} has
+ * the measured figures). What is left to the kernel's 110 GFLOPS is the packing of B in {@link #multiply}
+ * (about a tenth of the time: B comes from memory once per product), the writing of C, and the first touch
+ * of each panel of the operand read in place.
  *
  * <p>Without the Vector API module ({@link MatVec#VECTOR_API} false), or with vectors narrower than 512 bits,
  * the same blocking and packing run with a scalar micro-kernel of 4 × 4 accumulators (about 13 GFLOPS per
@@ -148,6 +153,10 @@ public final class Sgemm {
         }
         if (k == 0) {
             java.util.Arrays.fill(c, 0, m * n, 0f);
+            return;
+        }
+        if (transB && m <= n) {
+            gemmSwapped(a, m, k, b, n, c, Math.max(1, threads), simd);
             return;
         }
         int[] split = split(m, k, n, Math.max(1, threads));
@@ -339,41 +348,163 @@ public final class Sgemm {
             }
         }
 
-        /**
-         * Bᵀ for B n×k: B rows {@code jc..jc+nc-1} become the columns of the panels, K steps
-         * {@code pc..pc+kc-1} their rows. With the SIMD kernels, whole 16 × 16 blocks are transposed in
-         * vector registers ({@link SgemmKernels#transpose16}); the rest is copied one float at a time, in
-         * strips of 16 K steps so that the strip of a panel being written (16 · NR floats) stays in L1 while
-         * its rows of B are read sequentially.
-         */
+        /** Bᵀ for B n×k: B rows {@code jc..jc+nc-1} become panel columns, K steps {@code pc..pc+kc-1} panel rows. */
         private void packTransposedB(int pc, int kc, int jc, int nc) {
-            float[] bp = bPack;
-            int kc16 = simd ? kc & ~15 : 0;
-            for (int jr = 0; jr < nc; jr += NR) {
-                int cols = Math.min(NR, nc - jr);
-                int width = ceilDiv(cols, LANES) * LANES;
-                int dst = jr * kc;
-                int cols16 = simd ? cols & ~15 : 0;
-                for (int g = 0; g < cols16; g += 16) {
-                    int src = (jc + jr + g) * k + pc;
-                    for (int p0 = 0; p0 < kc16; p0 += 16) {
-                        SgemmKernels.transpose16(b, src + p0, k, bp, dst + p0 * NR + g, NR);
+            packRowsAsPanels(b, k, jc, nc, pc, kc, bPack, 0, simd);
+        }
+    }
+
+    /**
+     * Packs {@code rows} rows of the row-major matrix {@code src} (leading dimension {@code ld}) from row
+     * {@code row0}, K steps {@code pc..pc+kc-1}, as panels of NR columns: row {@code row0 + jr + j} becomes
+     * column j of panel {@code jr / NR}, stored at {@code dst[off + jr·kc + p·NR + j]}, zero-padded to a whole
+     * vector past the last row. With the SIMD kernels, whole 16 × 16 blocks are transposed in vector
+     * registers ({@link SgemmKernels#transpose16}); the rest is copied one float at a time, in strips of 16 K
+     * steps so that the strip of a panel being written (16 · NR floats) stays in L1 while the rows are read
+     * sequentially.
+     */
+    static void packRowsAsPanels(float[] src, int ld, int row0, int rows, int pc, int kc, float[] dst, int off,
+            boolean simd) {
+        int kc16 = simd ? kc & ~15 : 0;
+        for (int jr = 0; jr < rows; jr += NR) {
+            int cols = Math.min(NR, rows - jr);
+            int width = ceilDiv(cols, LANES) * LANES;
+            int d0 = off + jr * kc;
+            int cols16 = simd ? cols & ~15 : 0;
+            for (int g = 0; g < cols16; g += 16) {
+                int s0 = (row0 + jr + g) * ld + pc;
+                for (int p0 = 0; p0 < kc16; p0 += 16) {
+                    SgemmKernels.transpose16(src, s0 + p0, ld, dst, d0 + p0 * NR + g, NR);
+                }
+            }
+            for (int p0 = 0; p0 < kc; p0 += 16) {
+                int steps = Math.min(16, kc - p0);
+                // columns [0, cols16) of steps [0, kc16) are done
+                for (int j = p0 < kc16 ? cols16 : 0; j < cols; j++) {
+                    int s0 = (row0 + jr + j) * ld + pc + p0;
+                    int d = d0 + p0 * NR + j;
+                    for (int p = 0; p < steps; p++) {
+                        dst[d + p * NR] = src[s0 + p];
                     }
                 }
-                for (int p0 = 0; p0 < kc; p0 += 16) {
-                    int steps = Math.min(16, kc - p0);
-                    // columns [0, cols16) of steps [0, kc16) are done
-                    for (int j = p0 < kc16 ? cols16 : 0; j < cols; j++) {
-                        int src = (jc + jr + j) * k + pc + p0;
-                        int d = dst + p0 * NR + j;
-                        for (int p = 0; p < steps; p++) {
-                            bp[d + p * NR] = b[src + p];
+                for (int j = cols; j < width; j++) {
+                    int d = d0 + p0 * NR + j;
+                    for (int p = 0; p < steps; p++) {
+                        dst[d + p * NR] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** K blocks of the swapped product: K whole up to this many steps (C then written once). */
+    static final int KC_SWAPPED = 1024;
+
+    /**
+     * {@code C = A Bᵀ} for m ≤ n with the operands' roles swapped: Aᵀ, the smaller operand, is packed once
+     * (shared by all threads) as the panels the kernel loads vectors from, and the rows of B are the ones it
+     * broadcasts from, read in place, 8 at a time: the kernel computes an 8 × 48 tile of Cᵀ (8 rows of B
+     * against 48 rows of A), written transposed into C. The large operand then is never copied: it streams
+     * from memory once, 8 consecutive rows at a time, while the kernel works. K is one block up to
+     * {@value #KC_SWAPPED} steps (else {@link #kcStep} blocks); C is split between the threads by columns, in
+     * multiples of 16.
+     */
+    private static void gemmSwapped(float[] a, int m, int k, float[] b, int n, float[] c, int threads, boolean simd) {
+        int kc = k <= KC_SWAPPED ? k : kcStep(k);
+        int mPad = ceilDiv(m, NR) * NR;
+        float[] aT = new float[Math.multiplyExact(mPad, k)];
+        for (int pc = 0; pc < k; pc += kc) {
+            packRowsAsPanels(a, k, 0, m, pc, Math.min(kc, k - pc), aT, pc * mPad, simd);
+        }
+        int vectors = ceilDiv(n, LANES);
+        int parts = Math.min(threads, vectors);
+        int colsPer = ceilDiv(vectors, parts) * LANES;
+        if (parts == 1) {
+            swappedPart(aT, m, mPad, k, kc, b, n, c, 0, n, simd);
+            return;
+        }
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            int c0 = Math.min(n, part * colsPer);
+            int c1 = Math.min(n, c0 + colsPer);
+            if (c0 < c1) {
+                swappedPart(aT, m, mPad, k, kc, b, n, c, c0, c1, simd);
+            }
+        });
+    }
+
+    /** Columns of C computed into the transposed buffer of {@link #swappedPart} before it is written out. */
+    private static final int JB = 64;
+
+    /**
+     * Columns {@code c0..c1-1} of the swapped product (rows {@code c0..c1-1} of B). The kernel's tiles of Cᵀ
+     * go to a buffer of {@value #JB} columns of C by up to about 300 rows; the buffer is then written into C
+     * by 16 × 16 transposes, so that C is written a row segment of {@value #JB} floats at a time (scattered
+     * 8-float writes into rows 200 KB apart cost a sixth of the time in TLB and cache misses).
+     */
+    private static void swappedPart(float[] aT, int m, int mPad, int k, int kc, float[] b, int n, float[] c, int c0,
+            int c1, boolean simd) {
+        float[] bEdge = new float[MR * kc];
+        // Blocks of A rows whose packed panels take about 1 MiB (L2).
+        int mcs = Math.min(mPad, Math.max(NR, (NC * KC / Math.min(kc, k)) / NR * NR));
+        float[] buf = new float[JB * mcs];
+        for (int pc = 0; pc < k; pc += kc) {
+            int kcb = Math.min(kc, k - pc);
+            boolean accumulate = pc > 0;
+            for (int ic = 0; ic < m; ic += mcs) {
+                int mc = Math.min(mcs, m - ic);
+                for (int j0 = c0; j0 < c1; j0 += JB) {
+                    int nb = Math.min(JB, c1 - j0);
+                    for (int j = j0; j < j0 + nb; j += MR) {
+                        int rows = Math.min(MR, j0 + nb - j);
+                        float[] ap = b;
+                        int ao = j * k + pc;
+                        int lda = k;
+                        if (rows < MR) {
+                            for (int r = 0; r < MR; r++) {
+                                if (r < rows) {
+                                    System.arraycopy(b, (j + r) * k + pc, bEdge, r * kcb, kcb);
+                                } else {
+                                    java.util.Arrays.fill(bEdge, r * kcb, (r + 1) * kcb, 0f);
+                                }
+                            }
+                            ap = bEdge;
+                            ao = 0;
+                            lda = kcb;
+                        }
+                        for (int ir = ic; ir < ic + mc; ir += NR) {
+                            int nv = ceilDiv(Math.min(NR, m - ir), LANES);
+                            int bo = pc * mPad + ir * kcb;
+                            // buf[(j - j0 + r)·mcs + ir - ic + q] = (B Aᵀ)[j + r][ir + q] = C[ir + q][j + r]
+                            int oo = (j - j0) * mcs + ir - ic;
+                            if (simd) {
+                                SgemmKernels.tile(ap, ao, lda, aT, bo, NR, kcb, nv, buf, oo, mcs, false);
+                            } else {
+                                scalarTile(ap, ao, lda, aT, bo, NR, kcb, nv * LANES, buf, oo, mcs, false);
+                            }
                         }
                     }
-                    for (int j = cols; j < width; j++) {
-                        int d = dst + p0 * NR + j;
-                        for (int p = 0; p < steps; p++) {
-                            bp[d + p * NR] = 0f;
+                    for (int q0 = 0; q0 < mc; q0 += 16) {
+                        for (int r0 = 0; r0 < nb; r0 += 16) {
+                            int src = r0 * mcs + q0;
+                            int dst = (ic + q0) * n + j0 + r0;
+                            if (simd && !accumulate && q0 + 16 <= mc && r0 + 16 <= nb) {
+                                SgemmKernels.transpose16(buf, src, mcs, c, dst, n);
+                                continue;
+                            }
+                            int qs = Math.min(16, mc - q0);
+                            int rs = Math.min(16, nb - r0);
+                            for (int q = 0; q < qs; q++) {
+                                int o = dst + q * n;
+                                if (accumulate) {
+                                    for (int r = 0; r < rs; r++) {
+                                        c[o + r] += buf[src + r * mcs + q];
+                                    }
+                                } else {
+                                    for (int r = 0; r < rs; r++) {
+                                        c[o + r] = buf[src + r * mcs + q];
+                                    }
+                                }
+                            }
                         }
                     }
                 }

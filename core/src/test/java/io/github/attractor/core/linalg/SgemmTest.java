@@ -21,7 +21,8 @@ class SgemmTest {
         {1, 1, 1}, {1, 3, 17}, {3, 17, 1}, {17, 1, 3}, {7, 5, 15}, {8, 16, 16}, {9, 33, 47}, {8, 7, 48},
         {16, 100, 49}, {17, 33, 96}, {33, 17, 100}, {100, 100, 33}, {15, 255, 97}, {24, 256, 64},
         {13, 257, 50}, {9, 600, 31}, {11, 40, 1007}, {5, 9, 1008}, {10, 12, 1009}, {3, 20, 2100}, {8, 31, 33},
-        {12, 209, 80}, {7, 784, 65},
+        {12, 209, 80}, {7, 784, 65}, {5, 1030, 40}, {300, 20, 310}, {17, 2050, 19}, {70, 5, 1500},
+        {250, 1000, 260},
     };
 
     private static float[] uniform(int count, SplittableRandom rng) {
@@ -52,8 +53,8 @@ class SgemmTest {
                 double bound = Math.max(k, 1) * EPS_FLOAT * abs + Float.MIN_NORMAL;
                 double got = c[i * n + j];
                 if (!(Math.abs(got - s) <= bound)) {
-                    throw new AssertionError(what + " " + m + "x" + k + "x" + n + " entry (" + i + ", " + j + "): " + got
-                            + " vs " + s + " (bound " + bound + ")");
+                    throw new AssertionError(what + " " + m + "x" + k + "x" + n + " entry (" + i + ", " + j + "): "
+                            + got + " vs " + s + " (bound " + bound + ")");
                 }
             }
         }
@@ -106,7 +107,7 @@ class SgemmTest {
     }
 
     @Test
-    void multiplyTransposedBEqualsMultiplyWithTheTransposeStoredExplicitly() {
+    void multiplyTransposedBAgreesWithMultiplyOnTheTransposeStoredExplicitly() {
         SplittableRandom rng = new SplittableRandom(22);
         int m = 37;
         int k = 300;
@@ -123,8 +124,20 @@ class SgemmTest {
         float[] c2 = new float[m * n];
         Sgemm.multiplyTransposedB(a, m, k, bt, n, c1);
         Sgemm.multiply(a, m, k, b, n, c2);
-        // The packed panels are identical, so the arithmetic is too.
-        assertArrayEquals(c1, c2, 0f);
+        assertWithinBound(a, m, k, b, n, c1, false, "multiplyTransposedB");
+        assertWithinBound(a, m, k, b, n, c2, false, "multiply");
+        // m > n: B is the packed operand of A Bᵀ, as of A B, and the K blocks are the same, so is the arithmetic.
+        float[] c3 = new float[n * m];
+        float[] c4 = new float[n * m];
+        float[] at = new float[k * m]; // A as k×m
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                at[p * m + i] = a[i * k + p];
+            }
+        }
+        Sgemm.multiplyTransposedB(bt, n, k, a, m, c3); // (n×k)(m×k)ᵀ
+        Sgemm.multiply(bt, n, k, at, m, c4);
+        assertArrayEquals(c3, c4, 0f);
     }
 
     @Test
