@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.attractor.core.ode.Integrator;
 import io.github.attractor.core.ode.Trajectory;
+import io.github.attractor.memory.ksoftmax.KSoftmax;
+import io.github.attractor.memory.modern.ModernHopfield;
+import io.github.attractor.memory.store.MemoryStore;
+import io.github.attractor.memory.store.Similarity;
+import io.github.attractor.memory.store.TopK;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +41,8 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * The benchmark command: runs the JMH benchmarks of this module (one fork each), runs the Python peers
  * ({@code bench/python/*_peer.py}: {@code scipy.integrate.solve_ivp}, RK45, atol = rtol = 1e-8, numpy
- * right-hand side; numpy's and torch's float32 GEMMs for {@code sgemm}) with Debian's python3, and prints
+ * right-hand side; numpy's and torch's float32 GEMMs for {@code sgemm}; torch's Hopfield update and k-softmax
+ * bisection and FAISS's exact inner-product search for {@code retrieval}) with Debian's python3, and prints
  * our time, the peer's time and the ratio peer / ours for each benchmark, against the goal of the issue;
  * the same goes to {@code bench/results/compare.json}. Timings are medians over the measurement iterations.
  */
@@ -49,7 +55,8 @@ public final class Compare {
 
               --quick            fewer JMH iterations, a smaller peer sample (about 2 minutes
                                  instead of 5)
-              --only LIST        comma-separated subset of: krotov, sweep, matvec, sgemm   (default: all)
+              --only LIST        comma-separated subset of: krotov, sweep, matvec, sgemm,
+                                 retrieval   (default: all)
               --no-peers         JMH only, skip the Python peers
               --no-jmh           peers only (ours is then missing from the table)
               --python PATH      the python3 that has numpy and scipy (default: $ATTRACTOR_PYTHON,
@@ -64,7 +71,7 @@ public final class Compare {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private boolean quick;
-    private static final List<String> GROUPS = List.of("krotov", "sweep", "matvec", "sgemm");
+    private static final List<String> GROUPS = List.of("krotov", "sweep", "matvec", "sgemm", "retrieval");
 
     private Set<String> only = new LinkedHashSet<>(GROUPS);
     private boolean peers = true;
@@ -173,11 +180,18 @@ public final class Compare {
                 peer.put("sweep", runPeer(py, "sweep_peer.py", "--subset", Integer.toString(subset)));
                 load.put("peer:sweep", l.othersCores());
             }
-            if (only.contains("sgemm")) {
-                // All parts: the GEMMs for the table, the update / k-softmax / top-k figures for the JSON.
+            if (only.contains("sgemm") || only.contains("retrieval")) {
+                // One run of the retrieval peer: the GEMMs for sgemm, the update / k-softmax / top-k for retrieval.
+                List<String> parts = new ArrayList<>();
+                if (only.contains("sgemm")) {
+                    parts.add("gemm");
+                }
+                if (only.contains("retrieval")) {
+                    parts.addAll(List.of("update", "ksoftmax", "topk"));
+                }
                 CpuLoad l = CpuLoad.start();
                 peer.put("retrieval", runPeer(py, "retrieval_peer.py", "--repeats", quick ? "3" : "7",
-                        "--ksoftmax-repeats", quick ? "1" : "3"));
+                        "--ksoftmax-repeats", quick ? "1" : "3", "--parts", String.join(",", parts)));
                 load.put("peer:retrieval", l.othersCores());
             }
         }
@@ -225,6 +239,7 @@ public final class Compare {
             case "sweep" -> b.include(SweepBench.class.getName() + ".(parallel|sequential)$");
             case "matvec" -> b.include(MatVecBench.class.getName() + ".(multiply|rhs)$");
             case "sgemm" -> b.include(SgemmBench.class.getName() + ".(scores|readout|scoresOneCore|readoutOneCore)$");
+            case "retrieval" -> b.include(RetrievalBench.class.getName() + ".(update|ksoftmax|topk)$");
             default -> throw new IllegalArgumentException(group);
         }
         if (quick) {
@@ -310,7 +325,50 @@ public final class Compare {
         if (only.contains("sgemm")) {
             c.put("sgemm", sgemmCounts());
         }
+        if (only.contains("retrieval")) {
+            c.put("retrieval", retrievalCounts());
+        }
         return c;
+    }
+
+    /**
+     * What our retrieval calls return on the benchmark problem, for comparison with the peer's: the sum and first
+     * entries of the updated queries, the ν-free check of the k-softmax (the column sums of the first query, each
+     * 1), and the top-8 indices (sum over all queries, first query's, recall@1 against the query sources).
+     */
+    private static Map<String, Object> retrievalCounts() {
+        Problems.Retrieval p = Problems.retrieval();
+        int b = p.batch();
+        int n = p.n();
+        int k = RetrievalBench.K;
+        MemoryStore store = MemoryStore.ofFloat(p.xi(), n, p.d());
+        float[] x = new float[b * p.d()];
+        ModernHopfield.ramsauer(store, Problems.retrievalBeta(p.d())).update(p.queries().q(), b, x);
+        float[] columns = new float[n * k];
+        KSoftmax.rows(Problems.betaScores(p), 1, n, k, columns);
+        double[] columnSums = new double[k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                columnSums[j] += columns[i * k + j];
+            }
+        }
+        TopK top = store.topK(Similarity.DOT, p.queries().q(), b, k);
+        long indexSum = 0;
+        int hits = 0;
+        for (int q = 0; q < b; q++) {
+            for (int i = 0; i < k; i++) {
+                indexSum += top.index(q, i);
+            }
+            hits += top.index(q, 0) == p.queries().sources()[q] ? 1 : 0;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("update_checksum", sum(x));
+        m.put("update_head", head(x));
+        m.put("ksoftmax_column_sums_head", columnSums);
+        m.put("topk_index_checksum", indexSum);
+        m.put("topk_index_head", top.indicesOf(0));
+        m.put("topk_recall_at_1", hits / (double) b);
+        return m;
     }
 
     /**
@@ -481,6 +539,24 @@ public final class Compare {
                         gflops(flops, one, p) + "; numpy on 2 threads"));
             }
         }
+        if (only.contains("retrieval")) {
+            JsonNode g = peer.get("retrieval");
+            String lr = loadNote(load, "retrieval", "retrieval");
+            double flops = 4.0 * Problems.RETRIEVAL_BATCH * Problems.RETRIEVAL_PATTERNS * Problems.RETRIEVAL_DIM;
+            double up = med(ours, "RetrievalBench.update");
+            double upPeer = numAt(g, "/update/seconds");
+            rows.add(new Row("Hopfield update B=256, N=50000, d=784 vs torch", up, upPeer, 1.0,
+                    queriesPerSecond(up, upPeer) + "; " + gflops(flops, up, upPeer) + "; " + lr));
+            double ks = med(ours, "RetrievalBench.ksoftmax");
+            double ksPeer = numAt(g, "/ksoftmax/seconds");
+            rows.add(new Row("k-softmax k=8 of B x N scores vs torch bisection", ks, ksPeer, 3.0,
+                    queriesPerSecond(ks, ksPeer) + "; " + lr));
+            double tk = med(ours, "RetrievalBench.topk");
+            rows.add(new Row("top-8 by dot product vs FAISS IndexFlatIP", tk, numAt(g, "/topk/seconds"), 0.5,
+                    queriesPerSecond(tk, numAt(g, "/topk/seconds")) + "; goal: within 2x; " + lr));
+            rows.add(new Row("top-8 by dot product vs torch.topk(q xi^T)", tk, numAt(g, "/topk/torch_topk_seconds"),
+                    Double.NaN, queriesPerSecond(tk, numAt(g, "/topk/torch_topk_seconds"))));
+        }
         if (only.contains("matvec")) {
             rows.add(new Row("mat-vec 1000x1000: Network.multiply vs W @ x", med(ours, "MatVecBench.multiply[n=1000]"),
                     num(k, "matvec_seconds"), Double.NaN, lm));
@@ -521,6 +597,14 @@ public final class Compare {
         return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 
+    /** "queries/s ours a, peer b" for a batch of {@link Problems#RETRIEVAL_BATCH} queries per call. */
+    private static String queriesPerSecond(double ours, double peer) {
+        double b = Problems.RETRIEVAL_BATCH;
+        return String.format(Locale.ROOT, "queries/s ours %s, peer %s", Double.isNaN(ours) ? "-"
+                : String.format(Locale.ROOT, "%.0f", b / ours), Double.isNaN(peer) ? "-" : String.format(Locale.ROOT,
+                "%.0f", b / peer));
+    }
+
     /** "GFLOPS ours a, peer b" for a product of {@code flops} flops. */
     private static String gflops(double flops, double ours, double peer) {
         return String.format(Locale.ROOT, "GFLOPS ours %s, peer %s", Double.isNaN(ours) ? "-" : String.format(Locale.ROOT,
@@ -536,7 +620,7 @@ public final class Compare {
         for (Row r : rows) {
             System.out.printf(Locale.ROOT, "%-56s %11s %11s %10s %6s %4s  %s%n", r.benchmark(), time(r.ours()),
                     time(r.peer()), Double.isNaN(r.ratio()) ? "-" : String.format(Locale.ROOT, "%.2fx", r.ratio()),
-                    Double.isNaN(r.goal()) ? "-" : String.format(Locale.ROOT, ">=%.0fx", r.goal()), r.met(), r.note());
+                    Double.isNaN(r.goal()) ? "-" : String.format(Locale.ROOT, r.goal() == Math.rint(r.goal()) ? ">=%.0fx" : ">=%.1fx", r.goal()), r.met(), r.note());
         }
         System.out.println("-".repeat(140));
         System.out.println("times are medians; ratio = peer time / our time (> 1: we are faster); \"other load a/b\": cores"
@@ -549,6 +633,9 @@ public final class Compare {
         }
         if (counts.get("sgemm") instanceof Map<?, ?> gc) {
             printSgemm(gc, peer.get("retrieval"));
+        }
+        if (counts.get("retrieval") instanceof Map<?, ?> rc) {
+            printRetrieval(rc, peer.get("retrieval"));
         }
         if (counts.get("sweep") instanceof Map<?, ?> sc) {
             JsonNode s = peer.get("sweep");
@@ -579,12 +666,19 @@ public final class Compare {
                 (Double) gc.get("scores_checksum"), g == null ? "-" : String.format(Locale.ROOT, "%.6e",
                         g.at("/gemm/scores_numpy/checksum").asDouble()), (Double) gc.get("readout_checksum"),
                 g == null ? "-" : String.format(Locale.ROOT, "%.6f", g.at("/gemm/readout_numpy/checksum").asDouble()));
-        if (g != null && g.has("update")) {
-            System.out.printf(Locale.ROOT, "retrieval peer (B = 256 queries, N = 50,000, d = 784; not yet compared): "
-                    + "Hopfield update %s, k-softmax k=8 by bisection %s, FAISS IndexFlatIP top-8 %s (recall@1 %.3f)%n",
-                    time(numAt(g, "/update/seconds")), time(numAt(g, "/ksoftmax/seconds")), time(numAt(g, "/topk/seconds")),
-                    numAt(g, "/topk/recall_at_1"));
-        }
+    }
+
+    /** The retrieval group's results, ours against the peers': they agree when both sides computed the same. */
+    private static void printRetrieval(Map<?, ?> rc, JsonNode g) {
+        System.out.printf(Locale.ROOT, "retrieval update: sum of X+ ours %.6f, torch %s%n", (Double) rc.get("update_checksum"),
+                fixed(g, "/update/checksum"));
+        System.out.printf(Locale.ROOT, "retrieval k-softmax: column sums of query 0 ours %s, torch %s%n",
+                java.util.Arrays.toString((double[]) rc.get("ksoftmax_column_sums_head")),
+                g == null ? "-" : g.at("/ksoftmax/column_sums_head").toString());
+        System.out.printf(Locale.ROOT, "retrieval top-8: index sum ours %s, FAISS %s; query 0 ours %s, FAISS %s; recall@1 ours "
+                + "%.3f, FAISS %s%n", rc.get("topk_index_checksum"), g == null ? "-" : g.at("/topk/index_checksum").asText(),
+                java.util.Arrays.toString((int[]) rc.get("topk_index_head")), g == null ? "-" : g.at("/topk/index_head").toString(),
+                (Double) rc.get("topk_recall_at_1"), g == null ? "-" : g.at("/topk/recall_at_1").asText());
     }
 
     /** The number at a JSON pointer with 6 decimals, or "-". */

@@ -145,6 +145,16 @@ public final class Problems {
         return new Retrieval(n, d, b, xi, q, s, softmaxRows(s, b, n, retrievalBeta(d)));
     }
 
+    /** {@code β S} (float), the scores the k-softmax benchmark and its peer are given. */
+    public static float[] betaScores(Retrieval p) {
+        float beta = (float) retrievalBeta(p.d());
+        float[] s = p.scores().clone();
+        for (int i = 0; i < s.length; i++) {
+            s[i] *= beta;
+        }
+        return s;
+    }
+
     /** One network with its start. */
     public record Problem(KrotovHopfield model, double[] y0) {
     }

@@ -8,6 +8,7 @@ import io.github.attractor.core.field.DiscreteMap;
 import io.github.attractor.memory.store.MemoryStore;
 import io.github.attractor.memory.store.Similarity;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The modern continuous Hopfield network, eq. (3.1) (Ramsauer et al. 2021), and its universal form
@@ -28,6 +29,9 @@ import java.util.Arrays;
  * similarities or separations no energy is claimed ({@link #hasEnergy()} is false).
  */
 public final class ModernHopfield implements DiscreteMap {
+    /** Batches of fewer scores than this apply the separation on the calling thread. */
+    private static final long PARALLEL_ENTRIES = 1 << 16;
+
     private final MemoryStore store;
     private final Similarity similarity;
     private final Separation separation;
@@ -79,6 +83,37 @@ public final class ModernHopfield implements DiscreteMap {
             throw new InvalidInputException("modern Hopfield: out must not be the queries array");
         }
         double[] w = new double[b * store.size()];
+        weights(queries, b, w);
+        store.combine(w, b, out);
+    }
+
+    /**
+     * float32 {@link #weights(double[], int, double[])}: scores from the float path of the store
+     * ({@link io.github.attractor.core.linalg.Sgemm} for a float32 store), then the separation row by row on
+     * all cores.
+     */
+    public void weights(float[] queries, int b, float[] out) {
+        int n = store.size();
+        store.scores(similarity, queries, b, out);
+        if (b > 1 && (long) b * n >= PARALLEL_ENTRIES) {
+            IntStream.range(0, b).parallel().forEach(q -> separation.apply(out, q * n, n, out, q * n));
+        } else {
+            for (int q = 0; q < b; q++) {
+                separation.apply(out, q * n, n, out, q * n);
+            }
+        }
+    }
+
+    /**
+     * float32 {@link #update(double[], int, double[])}: {@code x⁺ = Ξ sep(sim(Ξ, x_q))} for B×d float queries,
+     * out B×d. With a float32 store (N = 50,000, d = 784) the two products are the float GEMMs of
+     * {@link io.github.attractor.core.linalg.Sgemm}; this is the update the throughput benchmark times.
+     */
+    public void update(float[] queries, int b, float[] out) {
+        if (out == queries) {
+            throw new InvalidInputException("modern Hopfield: out must not be the queries array");
+        }
+        float[] w = new float[b * store.size()];
         weights(queries, b, w);
         store.combine(w, b, out);
     }

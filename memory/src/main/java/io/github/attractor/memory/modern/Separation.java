@@ -35,6 +35,21 @@ public sealed interface Separation permits Separation.Softmax, Separation.HardMa
     /** {@code out[outOff .. outOff+n) = sep(scores[off .. off+n))}; out may be scores at the same offset. */
     void apply(double[] scores, int off, int n, double[] out, int outOff);
 
+    /**
+     * float32 scores: {@code out[outOff .. outOff+n) = sep(scores[off .. off+n))}. By default the row is
+     * computed in double and rounded; {@link Softmax} has a float kernel (see {@link SoftmaxKernels}).
+     */
+    default void apply(float[] scores, int off, int n, float[] out, int outOff) {
+        double[] row = new double[n];
+        for (int i = 0; i < n; i++) {
+            row[i] = scores[off + i];
+        }
+        apply(row, 0, n, row, 0);
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = (float) row[i];
+        }
+    }
+
     /** {@code sep(scores)} as a new array. */
     default double[] apply(double[] scores) {
         double[] out = new double[scores.length];
@@ -173,6 +188,16 @@ public sealed interface Separation permits Separation.Softmax, Separation.HardMa
             double inv = 1 / sum;
             for (int i = 0; i < n; i++) {
                 out[outOff + i] *= inv;
+            }
+        }
+
+        /** float32 rows: the SIMD kernel of {@link SoftmaxKernels} when the Vector API is present. */
+        @Override
+        public void apply(float[] s, int off, int n, float[] out, int outOff) {
+            if (SoftmaxKernels.VECTOR_API) {
+                SoftmaxKernels.softmax(s, off, n, (float) beta, out, outOff);
+            } else {
+                Separation.super.apply(s, off, n, out, outOff);
             }
         }
     }

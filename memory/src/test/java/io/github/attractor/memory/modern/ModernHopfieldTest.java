@@ -93,6 +93,36 @@ class ModernHopfieldTest {
     }
 
     @Test
+    void floatUpdateOnAFloatStoreMatchesTheDoubleUpdate() {
+        int n = 3000;
+        int d = 40;
+        int b = 5;
+        double[] mem = gaussian(n * d, 1, 9);
+        float[] memF = new float[mem.length];
+        for (int i = 0; i < mem.length; i++) {
+            memF[i] = (float) mem[i];
+            mem[i] = memF[i];
+        }
+        double[] q = gaussian(b * d, 1, 10);
+        float[] qf = new float[q.length];
+        for (int i = 0; i < q.length; i++) {
+            qf[i] = (float) q[i];
+            q[i] = qf[i];
+        }
+        double beta = 0.4;
+        ModernHopfield exact = ModernHopfield.ramsauer(MemoryStore.ofDouble(mem, n, d), beta);
+        ModernHopfield fast = ModernHopfield.ramsauer(MemoryStore.ofFloat(memF, n, d), beta);
+        double[] ref = new double[b * d];
+        exact.update(q, b, ref);
+        float[] out = new float[b * d];
+        fast.update(qf, b, out);
+        for (int i = 0; i < ref.length; i++) {
+            assertEquals(ref[i], out[i], 2e-4 * (1 + Math.abs(ref[i])), "entry " + i);
+        }
+        assertThrows(InvalidInputException.class, () -> fast.update(qf, b, qf));
+    }
+
+    @Test
     void batchEqualsSingleQueries() {
         int n = 40;
         int d = 5;

@@ -30,6 +30,61 @@ class SeparationTest {
     }
 
     @Test
+    void floatSoftmaxRowsMatchDouble() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int n : new int[] {1, 7, 16, 63, 64, 65, 1000, 50_001}) {
+            for (double beta : new double[] {0.036, 1, 50}) {
+                float[] s = new float[n + 3];
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = (float) (10 * rng.nextGaussian());
+                }
+                double[] ref = new double[n];
+                for (int i = 0; i < n; i++) {
+                    ref[i] = s[i + 3];
+                }
+                Separation sep = Separation.softmax(beta);
+                sep.apply(ref, 0, n, ref, 0);
+                float[] out = new float[n + 1];
+                sep.apply(s, 3, n, out, 1);
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    max = Math.max(max, s[i + 3]);
+                }
+                double total = 0;
+                for (int i = 0; i < n; i++) {
+                    // float exponent β(s - m): its rounding, about 2^-24 |β(s - m)|, is a relative error of e^…
+                    double tol = ref[i] * (2e-6 + 1.2e-7 * beta * (max - s[i + 3])) + 1e-37;
+                    assertEquals(ref[i], out[i + 1], tol, "n=" + n + " beta=" + beta + " i=" + i);
+                    total += out[i + 1];
+                }
+                assertEquals(0.0f, out[0], 0.0f);
+                assertEquals(1.0, total, 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void floatRowsOfTheOtherSeparationsAreTheRoundedDoubleRows() {
+        float[] s = new float[S.length];
+        for (int i = 0; i < S.length; i++) {
+            s[i] = (float) S[i];
+        }
+        double[] sd = new double[S.length];
+        for (int i = 0; i < S.length; i++) {
+            sd[i] = s[i];
+        }
+        for (Separation sep : new Separation[] {Separation.hardMax(), Separation.polynomial(3),
+                Separation.rectifiedPolynomial(2)}) {
+            double[] ref = sep.apply(sd);
+            float[] out = new float[S.length];
+            sep.apply(s, 0, S.length, out, 0);
+            for (int i = 0; i < S.length; i++) {
+                assertEquals((float) ref[i], out[i], 0.0f, sep.name());
+            }
+        }
+    }
+
+    @Test
     void hardMaxIsOneHotAtTheFirstArgmax() {
         double[] w = Separation.hardMax().apply(new double[] {1, 3, 3, 2});
         assertEquals(1.0, w[1], 0.0);

@@ -155,6 +155,40 @@ class MemoryStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Similarity.class)
+    void floatTopKOnAFloatStoreIsTheSortedPrefixOfTheFloatScores(Similarity sim) {
+        int n = 700;
+        int d = 12;
+        MemoryStore store = MemoryStore.ofFloat(toFloat(gaussian(n * d, 17)), n, d);
+        int b = 6;
+        float[] q = toFloat(gaussian(b * d, 18));
+        float[] all = new float[b * n];
+        store.scores(sim, q, b, all);
+        for (int k : new int[] {1, 8, n}) {
+            TopK top = store.topK(sim, q, b, k);
+            double[] qd = new double[q.length];
+            for (int i = 0; i < q.length; i++) {
+                qd[i] = q[i];
+            }
+            TopK fromDouble = store.topK(sim, qd, b, k);
+            for (int r = 0; r < b; r++) {
+                int row = r;
+                int[] order = IntStream.range(0, n).boxed()
+                        .sorted(Comparator.<Integer>comparingDouble(i -> -all[row * n + i]).thenComparingInt(i -> i))
+                        .mapToInt(Integer::intValue).limit(k).toArray();
+                assertArrayEquals(order, top.indicesOf(r), sim + " k=" + k);
+                assertArrayEquals(order, fromDouble.indicesOf(r), sim + " k=" + k + " (double queries)");
+                for (int i = 0; i < k; i++) {
+                    assertEquals(all[r * n + order[i]], top.score(r, i), 0.0);
+                }
+            }
+        }
+        float[] bad = q.clone();
+        bad[3] = Float.NaN;
+        assertThrows(NonFiniteValueException.class, () -> store.topK(sim, bad, b, 2));
+    }
+
     @Test
     void topKBreaksTiesByIndex() {
         double[] mem = {1, 0, 0, 1, 1, 0, 0, 1, 1, 0};
