@@ -186,6 +186,15 @@ class MainTest {
                 "--beta", "20", "--steps", "3", "--corrupt", "noise:0.05");
         assertEquals(0, m.code(), m.err());
         assertEquals(6, json.readTree(m.out()).get("results").get(0).get("indices").get(0).asInt());
+        for (String model : new String[] {"khopfield", "modern"}) {
+            CliRun f = CliRun.of("memory", "retrieve", "--memories", mem.toString(), "--cue", "3,5", "--model", model,
+                    "--k", "2", "--precision", "float32");
+            assertEquals(0, f.code(), f.err());
+            com.fasterxml.jackson.databind.JsonNode fr = json.readTree(f.out());
+            assertEquals("float32", fr.get("precision").asText());
+            assertEquals(3, fr.get("results").get(0).get("indices").get(0).asInt(), model);
+            assertEquals(5, fr.get("results").get(1).get("indices").get(0).asInt(), model);
+        }
     }
 
     @Test
@@ -219,6 +228,8 @@ class MainTest {
                 "blur");
         assertOneLineError(CliRun.of("memory", "retrieve", "--memories", mem, "--cue", "1", "--model", "classical"), 2,
                 "+1 or -1");
+        assertOneLineError(CliRun.of("memory", "retrieve", "--memories", mem, "--cue", "1", "--precision", "half"), 2,
+                "--precision");
         assertOneLineError(CliRun.of("memory", "retrieve", "--memories", dir.resolve("none.npy").toString(), "--cue",
                 "1"), 2, "none.npy");
     }

@@ -43,6 +43,8 @@ import picocli.CommandLine.Option;
                 "  attractor memory retrieve --memories mem.npy --queries q.npy --model modern --beta 8 --steps 5 \\",
                 "      --out-patterns retrieved.npy",
                 "  attractor memory retrieve --memories spins.csv --cue 0 --corrupt flip:0.1 --model classical",
+                "  attractor memory retrieve --memories big.npy --queries q.npy --model khopfield --k 8 --similarity dot \\",
+                "      --precision float32",
                 "", "Files: .npy (2-D), .csv, or IDX (MNIST, gzipped or not; pixels scaled to [0, 1]); one pattern per row.",
                 "Corruptions: top-half, top:ROWS, noise:SIGMA, mask:P, flip:FRACTION, none (images need a square d or --shape)."})
 public final class RetrieveCommand implements Callable<Integer> {
@@ -95,6 +97,11 @@ public final class RetrieveCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2024", description = "Seed for corruptions (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--precision", defaultValue = "double", paramLabel = "double|float32",
+            description = "Storage of the memories: double, or float32 (half the memory; scores and read-outs by the "
+                    + "float GEMM, for large N) (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Override
     public Integer call() {
         Require.that(beta > 0 && Double.isFinite(beta), "--beta must be positive and finite, got " + beta);
@@ -105,7 +112,12 @@ public final class RetrieveCommand implements Callable<Integer> {
         DMatrixRMaj q = queryMatrix(mem);
         int b = q.numRows;
         Similarity sim = Similarity.parse(similarity);
-        MemoryStore store = MemoryStore.of(mem);
+        MemoryStore store = switch (precision.toLowerCase(Locale.ROOT)) {
+            case "double" -> MemoryStore.of(mem);
+            case "float32", "float" -> MemoryStore.ofFloat(mem);
+            default -> throw new UnknownNameException("--precision: unknown precision '" + precision
+                    + "'; known: double, float32");
+        };
         String m = model.toLowerCase(Locale.ROOT);
 
         ObjectNode root = Json.object();
@@ -115,6 +127,7 @@ public final class RetrieveCommand implements Callable<Integer> {
         root.put("queries", b);
         root.put("similarity", sim.key());
         root.put("beta", beta);
+        root.put("precision", store.isFloat() ? "float32" : "double");
         ArrayNode results = root.putArray("results");
         double[] retrieved;
         int[] outShape;
