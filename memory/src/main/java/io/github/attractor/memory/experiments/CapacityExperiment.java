@@ -2,6 +2,7 @@ package io.github.attractor.memory.experiments;
 
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.error.ShapeMismatchException;
+import io.github.attractor.data.corrupt.Corruptions;
 import io.github.attractor.memory.modern.KHopfieldLayer;
 import io.github.attractor.memory.modern.ModernHopfield;
 import io.github.attractor.memory.modern.Separation;
@@ -9,6 +10,7 @@ import io.github.attractor.memory.store.MemoryStore;
 import io.github.attractor.memory.store.Similarity;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * The image-reconstruction capacity experiment of Section 3.3 (Figure 3.2): store N images as memories,
@@ -51,32 +53,9 @@ public final class CapacityExperiment {
             double[] modernMean, double[] modernSd) {
     }
 
-    /** A copy of a row-major {@code height×width} image with the first {@code height/2} rows set to 0. */
-    public static double[] occludeTopHalf(double[] image, int width, int height) {
-        if (width < 1 || height < 1 || image.length != width * height) {
-            throw new ShapeMismatchException("image: expected " + height + "x" + width + " = " + width * height
-                    + " pixels, got " + image.length);
-        }
-        double[] out = image.clone();
-        Arrays.fill(out, 0, (height / 2) * width, 0.0);
-        return out;
-    }
-
-    /** Occludes the top half of each of {@code count} images stored one after another, in place. */
-    public static void occludeTopHalf(double[] images, int count, int width, int height) {
-        int size = width * height;
-        if (width < 1 || height < 1 || (long) count * size > images.length) {
-            throw new ShapeMismatchException("images: " + count + " images of " + height + "x" + width
-                    + " need " + ((long) count * size) + " entries, got " + images.length);
-        }
-        for (int c = 0; c < count; c++) {
-            Arrays.fill(images, c * size, c * size + (height / 2) * width, 0.0);
-        }
-    }
-
     /**
      * Queries every stored memory of the store (images of {@code height×width} pixels), corrupted by
-     * {@link #occludeTopHalf}, against the k-Hopfield layer with each k of {@code ks} and the modern Hopfield
+     * {@link Corruptions#occludeTopHalf} (the first ⌊height/2⌋ rows set to 0), against the k-Hopfield layer with each k of {@code ks} and the modern Hopfield
      * network, both with similarity {@code sim} and inverse temperature β.
      */
     public static Result evaluate(MemoryStore memories, int width, int height, int[] ks, double beta,
@@ -104,13 +83,13 @@ public final class CapacityExperiment {
         int[] success = new int[ks.length];
         int modernSuccess = 0;
         double[] clean = memories.toDoubleArray();
+        double[] cues = Corruptions.occludeTopHalf(DMatrixRMaj.wrap(n, d, clean), height, width, 0.0).data;
         double[] q = new double[CHUNK * d];
         double[] x = new double[CHUNK * kMax * d];
         double[] y = new double[CHUNK * d];
         for (int q0 = 0; q0 < n; q0 += CHUNK) {
             int rows = Math.min(CHUNK, n - q0);
-            System.arraycopy(clean, q0 * d, q, 0, rows * d);
-            occludeTopHalf(q, rows, width, height);
+            System.arraycopy(cues, q0 * d, q, 0, rows * d);
             layer.retrieve(q, rows, x);
             mchn.update(q, rows, y);
             for (int r = 0; r < rows; r++) {

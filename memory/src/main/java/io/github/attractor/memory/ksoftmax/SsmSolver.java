@@ -168,6 +168,26 @@ final class SsmSolver {
         srcD = x;
         srcF = null;
         srcOff = off;
+        load(x, off, len, what);
+    }
+
+    /** Loads a float row (computed in double); rejects NaN and infinities naming {@code what}. */
+    void prepare(float[] x, int off, int len, String what) {
+        ensure(len);
+        srcD = null;
+        srcF = x;
+        srcOff = off;
+        for (int i = 0; i < len; i++) {
+            t[i] = x[off + i];
+        }
+        load(t, 0, len, what);
+    }
+
+    /**
+     * Checks the row {@code x[off .. off+len)} (which may be {@link #t} itself at offset 0), chooses the pivot and
+     * the form, and fills t with {@code e^{x_i - pivot}} (exp form) or {@code x_i - pivot}.
+     */
+    private void load(double[] x, int off, int len, String what) {
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < len; i++) {
@@ -180,73 +200,24 @@ final class SsmSolver {
         }
         setUp(max, min, what);
         double p = pivot;
-        if (expForm) {
-            if (Kernels.VECTOR_API && len >= Kernels.MIN_LENGTH) {
-                logSumExpZ = Math.log(VectorKernels.expShifted(x, off, len, p, t));
-            } else {
-                double sum = 0;
-                for (int i = 0; i < len; i++) {
-                    double e = Math.exp(x[off + i] - p);
-                    t[i] = e;
-                    sum += e;
-                }
-                logSumExpZ = Math.log(sum);
-            }
-        } else {
-            double sum = 0;
-            for (int i = 0; i < len; i++) {
-                double z = x[off + i] - p;
-                t[i] = z;
-                sum += Math.exp(z);
-            }
-            logSumExpZ = Math.log(sum);
-        }
-        evaluations = 0;
-        histSize = 0;
-        lastNu = Double.NaN;
-        topCount = 0;
-        bottomCount = 0;
-    }
-
-    /** Loads a float row (computed in double); rejects NaN and infinities naming {@code what}. */
-    void prepare(float[] x, int off, int len, String what) {
-        ensure(len);
-        srcD = null;
-        srcF = x;
-        srcOff = off;
-        float max = Float.NEGATIVE_INFINITY;
-        float min = Float.POSITIVE_INFINITY;
         for (int i = 0; i < len; i++) {
-            float v = x[off + i];
-            if (!(v <= Float.MAX_VALUE && v >= -Float.MAX_VALUE)) {
-                throw new NonFiniteValueException(what + ": entry " + i + " is " + v);
-            }
-            max = Math.max(max, v);
-            min = Math.min(min, v);
+            t[i] = x[off + i] - p;
         }
-        setUp(max, min, what);
-        double p = pivot;
-        if (expForm) {
-            if (Kernels.VECTOR_API && len >= Kernels.MIN_LENGTH) {
-                logSumExpZ = Math.log(VectorKernels.expShifted(x, off, len, p, t));
-            } else {
-                double sum = 0;
-                for (int i = 0; i < len; i++) {
-                    double e = Math.exp(x[off + i] - p);
-                    t[i] = e;
-                    sum += e;
-                }
-                logSumExpZ = Math.log(sum);
+        double sum = 0;
+        if (expForm && Kernels.VECTOR_API && len >= Kernels.MIN_LENGTH) {
+            sum = VectorKernels.expInPlace(t, len);
+        } else if (expForm) {
+            for (int i = 0; i < len; i++) {
+                double e = Math.exp(t[i]);
+                t[i] = e;
+                sum += e;
             }
         } else {
-            double sum = 0;
             for (int i = 0; i < len; i++) {
-                double z = x[off + i] - p;
-                t[i] = z;
-                sum += Math.exp(z);
+                sum += Math.exp(t[i]);
             }
-            logSumExpZ = Math.log(sum);
         }
+        logSumExpZ = Math.log(sum);
         evaluations = 0;
         histSize = 0;
         lastNu = Double.NaN;

@@ -17,23 +17,8 @@ final class VectorKernels {
     private VectorKernels() {
     }
 
-    /** {@code t_i = e^{x_i - p}}; returns {@code Σ t_i}. */
-    static double expShifted(double[] x, int off, int n, double p, double[] t) {
-        for (int i = 0; i < n; i++) {
-            t[i] = x[off + i] - p;
-        }
-        return expInPlace(t, n);
-    }
-
-    /** {@code t_i = e^{x_i - p}} for a float row (differences in double); returns {@code Σ t_i}. */
-    static double expShifted(float[] x, int off, int n, double p, double[] t) {
-        for (int i = 0; i < n; i++) {
-            t[i] = x[off + i] - p;
-        }
-        return expInPlace(t, n);
-    }
-
-    private static double expInPlace(double[] t, int n) {
+    /** {@code t_i ← e^{t_i}} for {@code i < n}; returns {@code Σ t_i}. */
+    static double expInPlace(double[] t, int n) {
         int lanes = S.length();
         int bound = S.loopBound(n);
         DoubleVector acc = DoubleVector.zero(S);

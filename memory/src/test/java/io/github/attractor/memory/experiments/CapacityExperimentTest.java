@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.attractor.core.error.InvalidInputException;
-import io.github.attractor.core.error.ShapeMismatchException;
 import io.github.attractor.memory.ksoftmax.KSoftmax;
 import io.github.attractor.memory.modern.Separation;
 import io.github.attractor.memory.store.MemoryStore;
@@ -26,21 +25,6 @@ class CapacityExperimentTest {
             a[i] = rng.nextDouble() < 0.8 ? 0 : rng.nextDouble();
         }
         return a;
-    }
-
-    @Test
-    void occlusionZeroesExactlyTheTopRows() {
-        double[] img = randomImages(1, 1);
-        for (int i = 0; i < D; i++) {
-            img[i] += 0.5;
-        }
-        double[] occ = CapacityExperiment.occludeTopHalf(img, W, H);
-        for (int i = 0; i < D; i++) {
-            assertEquals(i < 14 * W ? 0.0 : img[i], occ[i], 0.0);
-        }
-        double[] odd = CapacityExperiment.occludeTopHalf(new double[] {1, 1, 1, 1, 1, 1}, 2, 3);
-        assertArrayEquals(new double[] {0, 0, 1, 1, 1, 1}, odd, 0.0);
-        assertThrows(ShapeMismatchException.class, () -> CapacityExperiment.occludeTopHalf(new double[5], 2, 3));
     }
 
     @Test
@@ -80,7 +64,7 @@ class CapacityExperimentTest {
         int okModern = 0;
         for (int q = 0; q < count; q++) {
             double[] clean = java.util.Arrays.copyOfRange(mem, q * D, (q + 1) * D);
-            double[] x = CapacityExperiment.occludeTopHalf(clean, W, H);
+            double[] x = io.github.attractor.data.corrupt.Corruptions.occludeTopHalf(clean, H, W);
             double[] s = new double[count];
             for (int i = 0; i < count; i++) {
                 s[i] = beta * Similarity.NEGATIVE_MANHATTAN.of(mem, i * D, x, 0, D);
