@@ -246,6 +246,17 @@ class MainTest {
         assertTrue(root.get("separation").get("nearest_other_margin_min").asDouble() > 0);
         CliRun r = CliRun.of("memory", "retrieve", "--memories", stored.toString(), "--cue", "4", "--model", "khopfield");
         assertEquals(0, r.code(), r.err());
+        Path stored32 = dir.resolve("stored32.npy");
+        CliRun st32 = CliRun.of("memory", "store", "--patterns", mem.toString(), "--limit", "5", "--out",
+                stored32.toString(), "--dtype", "float32");
+        assertEquals(0, st32.code(), st32.err());
+        assertTrue(java.nio.file.Files.size(stored32) < java.nio.file.Files.size(stored));
+        CliRun r32 = CliRun.of("memory", "retrieve", "--memories", stored32.toString(), "--cue", "4", "--model",
+                "khopfield", "--precision", "float32");
+        assertEquals(0, r32.code(), r32.err());
+        assertEquals(4, new com.fasterxml.jackson.databind.ObjectMapper().readTree(r32.out()).get("results").get(0)
+                .get("indices").get(0).asInt());
+        assertOneLineError(CliRun.of("memory", "store", "--patterns", mem.toString(), "--dtype", "int8"), 2, "--dtype");
         assertOneLineError(CliRun.of("memory", "store", "--patterns", mem.toString(), "--out", dir.resolve("x.csv")
                 .toString()), 2, "--out");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.attractor.cli.io.Json;
 import io.github.attractor.cli.io.Patterns;
 import io.github.attractor.core.error.InvalidInputException;
+import io.github.attractor.core.error.UnknownNameException;
 import io.github.attractor.data.array.NdArray;
 import io.github.attractor.data.npy.Npy;
 import io.github.attractor.memory.store.MemoryStore;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  attractor memory store --patterns ../shared/data/mnist/t10k-images-idx3-ubyte.gz --limit 1000 \\",
                 "      --out mnist1000.npy",
+                "  attractor memory store --patterns ../shared/data/mnist/t10k-images-idx3-ubyte.gz --out mnist.npy \\",
+                "      --dtype float32",
                 "  attractor memory store --patterns spins.csv --similarity dot"})
 public final class StoreCommand implements Callable<Integer> {
     @Option(names = "--patterns", required = true, paramLabel = "FILE", description = "Patterns, one per row.")
@@ -40,14 +43,25 @@ public final class StoreCommand implements Callable<Integer> {
             description = "Similarity for the nearest-other margin: dot, euclidean, manhattan, cosine (default: ${DEFAULT-VALUE}).")
     String similarity;
 
-    @Option(names = "--out", paramLabel = "FILE.npy", description = "Write the stored patterns (N×d, float64).")
+    @Option(names = "--out", paramLabel = "FILE.npy", description = "Write the stored patterns (N×d).")
     Path out;
+
+    @Option(names = "--dtype", defaultValue = "float64", paramLabel = "float64|float32",
+            description = "Element type of --out: float64, or float32 (half the size, for large stores; "
+                    + "retrieve with --precision float32) (default: ${DEFAULT-VALUE}).")
+    String dtype;
 
     @Override
     public Integer call() {
         if (out != null && !out.getFileName().toString().endsWith(".npy")) {
             throw new InvalidInputException("--out: " + out + " must end in .npy");
         }
+        boolean float32 = switch (dtype.toLowerCase(java.util.Locale.ROOT)) {
+            case "float64", "double" -> false;
+            case "float32", "float" -> true;
+            default -> throw new UnknownNameException("--dtype: unknown element type '" + dtype
+                    + "'; known: float64, float32");
+        };
         DMatrixRMaj m = Patterns.read("--patterns", patterns, limit);
         int n = m.numRows;
         int d = m.numCols;
@@ -89,8 +103,13 @@ public final class StoreCommand implements Callable<Integer> {
             sep.put("duplicates", duplicates);
         }
         if (out != null) {
-            Npy.write(out, NdArray.of(m));
+            if (float32) {
+                Npy.writeFloat32(out, NdArray.of(m));
+            } else {
+                Npy.write(out, NdArray.of(m));
+            }
             root.put("written", out.toString());
+            root.put("dtype", float32 ? "float32" : "float64");
         }
         System.out.println(Json.write(root));
         return 0;

@@ -25,7 +25,7 @@ import java.util.Objects;
  * one clear message. By default NaN and infinities are refused too ({@code "W.npy: entry (3,4) is NaN"});
  * the {@code readAllowingNonFinite} variants accept them.
  *
- * <p><b>Writing</b> always produces little-endian float64 ({@code <f8}) in C order with a version 1.0
+ * <p><b>Writing</b> produces little-endian float64 ({@code <f8}; {@link #writeFloat32}: {@code <f4}) in C order with a version 1.0
  * header padded to 64 bytes exactly as {@code numpy.save} lays it out, so a file written here is byte for
  * byte what numpy would write for the same array, and reads back bit-identical. Files are written
  * atomically ({@link AtomicFiles}).
@@ -67,6 +67,24 @@ public final class Npy {
     public static void write(Path path, NdArray array) {
         Objects.requireNonNull(array, "array");
         AtomicFiles.write(path, out -> NpyCodec.writeNumeric(out, array));
+    }
+
+    /**
+     * Writes {@code array} as a little-endian float32 ({@code <f4}) {@code .npy} file, atomically: each entry
+     * rounded to the nearest float (half the size; what large pattern stores keep). Entries beyond the float
+     * range would become infinite and are refused ({@link io.github.attractor.core.error.NonFiniteValueException}
+     * naming the file and the entry), before anything is written.
+     */
+    public static void writeFloat32(Path path, NdArray array) {
+        Objects.requireNonNull(array, "array");
+        double[] d = array.data();
+        for (int i = 0; i < d.length; i++) {
+            if (Double.isFinite(d[i]) && Float.isInfinite((float) d[i])) {
+                throw new io.github.attractor.core.error.NonFiniteValueException(path + ": entry " + i + " = " + d[i]
+                        + " is outside the float32 range");
+            }
+        }
+        AtomicFiles.write(path, out -> NpyCodec.writeNumeric(out, array, true));
     }
 
     /**

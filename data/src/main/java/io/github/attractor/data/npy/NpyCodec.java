@@ -452,16 +452,26 @@ final class NpyCodec {
 
     /** Writes the array as little-endian float64 in C order. */
     static void writeNumeric(OutputStream out, NdArray a) throws IOException {
-        writeHeader(out, NdArray.FLOAT64, a.shape());
+        writeNumeric(out, a, false);
+    }
+
+    /** Writes {@code a} as little-endian float64, or float32 ({@code <f4}, each entry rounded to nearest). */
+    static void writeNumeric(OutputStream out, NdArray a, boolean float32) throws IOException {
+        writeHeader(out, float32 ? "<f4" : NdArray.FLOAT64, a.shape());
         double[] d = a.data();
-        ByteBuffer bb = ByteBuffer.allocate(CHUNK_ELEMENTS * 8).order(ByteOrder.LITTLE_ENDIAN);
+        int bytes = float32 ? 4 : 8;
+        ByteBuffer bb = ByteBuffer.allocate(CHUNK_ELEMENTS * bytes).order(ByteOrder.LITTLE_ENDIAN);
         for (int off = 0; off < d.length; off += CHUNK_ELEMENTS) {
             int m = Math.min(CHUNK_ELEMENTS, d.length - off);
             bb.clear();
             for (int i = 0; i < m; i++) {
-                bb.putDouble(d[off + i]);
+                if (float32) {
+                    bb.putFloat((float) d[off + i]);
+                } else {
+                    bb.putDouble(d[off + i]);
+                }
             }
-            out.write(bb.array(), 0, m * 8);
+            out.write(bb.array(), 0, m * bytes);
         }
     }
 

@@ -129,4 +129,24 @@ class NpyRoundTripTest {
             }
         }
     }
+
+    @Test
+    void float32FilesReadBackAsTheRoundedFloats(@TempDir Path dir) throws IOException {
+        double[] v = {0.0, -0.0, 1.0 / 3, Math.PI, -2.5e-3, 1e30, Float.MIN_VALUE, 123456789.0};
+        NdArray a = new NdArray(new int[] {2, 4}, v);
+        Path f = dir.resolve("m32.npy");
+        Npy.writeFloat32(f, a);
+        NdArray b = Npy.read(f);
+        assertArrayEquals(new int[] {2, 4}, b.shape());
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(Double.doubleToRawLongBits((double) (float) v[i]), Double.doubleToRawLongBits(b.data()[i]));
+        }
+        assertEquals(0, (Files.size(f) - v.length * 4) % 64, "header padded to 64 bytes");
+        Path big = dir.resolve("big.npy");
+        io.github.attractor.core.error.NonFiniteValueException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.github.attractor.core.error.NonFiniteValueException.class,
+                () -> Npy.writeFloat32(big, new NdArray(new int[] {2}, new double[] {1, 1e39})));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("big.npy") && e.getMessage().contains("entry 1"));
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(big), "nothing written");
+    }
 }
