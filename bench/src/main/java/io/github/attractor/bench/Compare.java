@@ -56,7 +56,7 @@ public final class Compare {
               --quick            fewer JMH iterations, a smaller peer sample (about 2 minutes
                                  instead of 5)
               --only LIST        comma-separated subset of: krotov, sweep, matvec, sgemm,
-                                 retrieval   (default: all)
+                                 retrieval, contraction   (default: all)
               --no-peers         JMH only, skip the Python peers
               --no-jmh           peers only (ours is then missing from the table)
               --python PATH      the python3 that has numpy and scipy (default: $ATTRACTOR_PYTHON,
@@ -71,7 +71,7 @@ public final class Compare {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private boolean quick;
-    private static final List<String> GROUPS = List.of("krotov", "sweep", "matvec", "sgemm", "retrieval");
+    private static final List<String> GROUPS = List.of("krotov", "sweep", "matvec", "sgemm", "retrieval", "contraction");
 
     private Set<String> only = new LinkedHashSet<>(GROUPS);
     private boolean peers = true;
@@ -194,6 +194,14 @@ public final class Compare {
                         "--ksoftmax-repeats", quick ? "1" : "3", "--parts", String.join(",", parts)));
                 load.put("peer:retrieval", l.othersCores());
             }
+            if (only.contains("contraction")) {
+                Path modules = results.toAbsolutePath().getParent().resolve("theorem1-modules.npy");
+                writeModules(modules);
+                CpuLoad l = CpuLoad.start();
+                peer.put("theorem1", runPeer(py, "theorem1_peer.py", "--modules", modules.toString(), "--repeats",
+                        quick ? "2" : "5"));
+                load.put("peer:theorem1", l.othersCores());
+            }
         }
         out.put("other_processes_cores", load);
 
@@ -240,6 +248,7 @@ public final class Compare {
             case "matvec" -> b.include(MatVecBench.class.getName() + ".(multiply|rhs)$");
             case "sgemm" -> b.include(SgemmBench.class.getName() + ".(scores|readout|scoresOneCore|readoutOneCore)$");
             case "retrieval" -> b.include(RetrievalBench.class.getName() + ".(update|ksoftmax|topk)$");
+            case "contraction" -> b.include(ContractionBench.class.getName() + ".(decide|certify)$");
             default -> throw new IllegalArgumentException(group);
         }
         if (quick) {
@@ -328,7 +337,26 @@ public final class Compare {
         if (only.contains("retrieval")) {
             c.put("retrieval", retrievalCounts());
         }
+        if (only.contains("contraction")) {
+            int accepted = 0;
+            for (org.ejml.data.DMatrixRMaj w : Problems.theorem1Modules()) {
+                accepted += io.github.attractor.analysis.contraction.AbsoluteValueRestricted.check(w, 1).holds() ? 1 : 0;
+            }
+            c.put("contraction", Map.of("modules", Problems.THEOREM1_MODULES, "accepted", accepted));
+        }
         return c;
+    }
+
+    /** The Theorem-1 modules as a K×n×n float64 .npy, for the peer. */
+    private static void writeModules(Path file) throws IOException {
+        org.ejml.data.DMatrixRMaj[] ms = Problems.theorem1Modules();
+        int n = Problems.THEOREM1_UNITS;
+        double[] all = new double[ms.length * n * n];
+        for (int k = 0; k < ms.length; k++) {
+            System.arraycopy(ms[k].data, 0, all, k * n * n, n * n);
+        }
+        Files.createDirectories(file.getParent());
+        io.github.attractor.data.npy.Npy.write(file, new io.github.attractor.data.array.NdArray(new int[] {ms.length, n, n}, all));
     }
 
     /**
@@ -557,6 +585,18 @@ public final class Compare {
             rows.add(new Row("top-8 by dot product vs torch.topk(q xi^T)", tk, numAt(g, "/topk/torch_topk_seconds"),
                     Double.NaN, queriesPerSecond(tk, numAt(g, "/topk/torch_topk_seconds"))));
         }
+        if (only.contains("contraction")) {
+            JsonNode t = peer.get("theorem1");
+            String lc = loadNote(load, "contraction", "theorem1");
+            double checks = Problems.THEOREM1_MODULES;
+            double decide = med(ours, "ContractionBench.decide");
+            double certify = med(ours, "ContractionBench.certify");
+            double tp = num(t, "seconds");
+            rows.add(new Row("Theorem-1 checks, 10,000 x 16x16 modules vs numpy eigvals", decide, tp, 5.0,
+                    checksPerSecond(checks, decide, tp) + "; " + lc));
+            rows.add(new Row("Theorem-1 full certificates (metric, rate) vs same", certify, tp, Double.NaN,
+                    checksPerSecond(checks, certify, tp)));
+        }
         if (only.contains("matvec")) {
             rows.add(new Row("mat-vec 1000x1000: Network.multiply vs W @ x", med(ours, "MatVecBench.multiply[n=1000]"),
                     num(k, "matvec_seconds"), Double.NaN, lm));
@@ -595,6 +635,13 @@ public final class Compare {
         }
         JsonNode v = n.at(pointer);
         return v.isNumber() ? v.asDouble() : Double.NaN;
+    }
+
+    /** "checks/s ours a, peer b" for k checks per call. */
+    private static String checksPerSecond(double k, double ours, double peer) {
+        return String.format(Locale.ROOT, "checks/s ours %s, peer %s", Double.isNaN(ours) ? "-"
+                : String.format(Locale.ROOT, "%.0f", k / ours), Double.isNaN(peer) ? "-" : String.format(Locale.ROOT,
+                "%.0f", k / peer));
     }
 
     /** "queries/s ours a, peer b" for a batch of {@link Problems#RETRIEVAL_BATCH} queries per call. */
@@ -636,6 +683,11 @@ public final class Compare {
         }
         if (counts.get("retrieval") instanceof Map<?, ?> rc) {
             printRetrieval(rc, peer.get("retrieval"));
+        }
+        if (counts.get("contraction") instanceof Map<?, ?> cc) {
+            JsonNode t = peer.get("theorem1");
+            System.out.printf(Locale.ROOT, "Theorem 1: modules accepted ours %s, numpy %s (of %s)%n", cc.get("accepted"),
+                    t == null ? "-" : t.path("accepted").asText(), cc.get("modules"));
         }
         if (counts.get("sweep") instanceof Map<?, ?> sc) {
             JsonNode s = peer.get("sweep");

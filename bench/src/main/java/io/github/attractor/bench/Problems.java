@@ -1,5 +1,6 @@
 package io.github.attractor.bench;
 
+import io.github.attractor.analysis.contraction.ModuleSampler;
 import io.github.attractor.core.linalg.RandomMatrices;
 import io.github.attractor.core.linalg.Sgemm;
 import io.github.attractor.core.ode.IntegrationSettings;
@@ -9,6 +10,7 @@ import io.github.attractor.memory.hopfield.KrotovHopfield;
 import io.github.attractor.memory.lagrangian.SoftplusLagrangian;
 import io.github.attractor.memory.network.Network;
 import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * The benchmark problems, shared by the JMH benchmarks and {@link Compare}, and generated exactly as
@@ -34,6 +36,13 @@ public final class Problems {
     public static final int SWEEP_N = 20;
     public static final double SWEEP_T1 = 50.0;
     public static final long SWEEP_SEED = 7;
+
+    /** Modules checked by the Theorem-1 benchmark, their size, density, entry scale and seed. */
+    public static final int THEOREM1_MODULES = 10_000;
+    public static final int THEOREM1_UNITS = 16;
+    public static final double THEOREM1_DENSITY = 0.4;
+    public static final double THEOREM1_SCALE = 0.4;
+    public static final long THEOREM1_SEED = 5;
 
     /** N, the stored patterns of the memory-retrieval benchmarks. */
     public static final int RETRIEVAL_PATTERNS = 50_000;
@@ -153,6 +162,17 @@ public final class Problems {
             s[i] *= beta;
         }
         return s;
+    }
+
+    /** The modules of the Theorem-1 benchmark ({@link ModuleSampler}, Appendix 5.4's 16×16 setting). */
+    public static DMatrixRMaj[] theorem1Modules() {
+        ModuleSampler sampler = new ModuleSampler(THEOREM1_UNITS, THEOREM1_DENSITY, THEOREM1_SCALE);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(THEOREM1_SEED);
+        DMatrixRMaj[] out = new DMatrixRMaj[THEOREM1_MODULES];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = sampler.sample(rng);
+        }
+        return out;
     }
 
     /** One network with its start. */
