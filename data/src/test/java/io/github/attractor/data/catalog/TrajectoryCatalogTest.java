@@ -1,0 +1,57 @@
+package io.github.attractor.data.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.attractor.core.error.InvalidInputException;
+import io.github.attractor.core.error.UnknownNameException;
+import io.github.attractor.data.SharedData;
+import io.github.attractor.data.trajectory.TrajectoryDataset;
+import io.github.attractor.data.trajectory.TrajectoryNpz;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrajectoryCatalogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void referenceSources() {
+        Path root = SharedData.require("elcd").getParent();
+        SharedData.require("lasa");
+        TrajectoryDataset a = TrajectoryCatalog.load("lasa:Angle", root, 0);
+        assertEquals("Angle", a.name());
+        assertEquals(2, a.dimension());
+        assertEquals(4, TrajectoryCatalog.load("lasa4:Angle,Sine", root, 0).dimension());
+        assertEquals(8, TrajectoryCatalog.load("lasa:Angle+Sine+Worm+Line", root, 0).dimension());
+        assertEquals(16, TrajectoryCatalog.load("pendulum:8", root, 0).dimension());
+        assertEquals(16, TrajectoryCatalog.load("rosenbrock:16", root, 0).dimension());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TrajectoryCatalog.load("lasa8:Angle,Sine", root, 0));
+        assertTrue(e.getMessage().contains("lasa8 stacks 4 motions, got 2"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> TrajectoryCatalog.load("pendulum:3", root, 0));
+        assertTrue(e.getMessage().contains("reference file not found"), e.getMessage());
+    }
+
+    @Test
+    void builtInSourcesAndFiles() {
+        TrajectoryDataset p = TrajectoryCatalog.load("pendulum-sim:2", dir, 7);
+        assertEquals(10, p.size());
+        assertEquals(4, p.dimension());
+        assertArrayEquals(p.demonstration(3).state(999), TrajectoryCatalog.load("pendulum-sim:2", dir, 7)
+                .demonstration(3).state(999), 0.0, "seeded");
+        TrajectoryDataset r = TrajectoryCatalog.load("rosenbrock-sim:8", dir, 0);
+        assertEquals(4, r.size());
+        Path f = dir.resolve("mine.npz");
+        TrajectoryNpz.write(f, r);
+        assertEquals("mine", TrajectoryCatalog.load(f.toString(), dir, 0).name());
+        assertThrows(UnknownNameException.class, () -> TrajectoryCatalog.load("circle:2", dir, 0));
+        assertThrows(UnknownNameException.class, () -> TrajectoryCatalog.load("whatever", dir, 0));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TrajectoryCatalog.load("pendulum-sim:two", dir, 0));
+        assertTrue(e.getMessage().contains("'two' is not a positive whole number"), e.getMessage());
+    }
+}
