@@ -2,6 +2,7 @@ package io.github.attractor.cli.repro;
 
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.data.idx.Idx;
+import io.github.attractor.data.io.DataRoot;
 import io.github.attractor.data.idx.IdxImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,7 @@ final class Mnist {
     }
 
     static Path location() {
-        String root = System.getProperty("attractor.data", System.getenv("ATTRACTOR_DATA"));
-        return Path.of(root == null || root.isBlank() ? "../shared/data" : root).resolve(FILE);
+        return DataRoot.resolve(FILE);
     }
 
     static IdxImages images() {
