@@ -2,8 +2,8 @@ package io.github.attractor.cli.repro;
 
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.data.idx.Idx;
-import io.github.attractor.data.io.DataRoot;
 import io.github.attractor.data.idx.IdxImages;
+import io.github.attractor.data.io.DataRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
