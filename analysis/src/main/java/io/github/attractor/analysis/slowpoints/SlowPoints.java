@@ -162,7 +162,7 @@ public final class SlowPoints {
             CommonOps_DDRM.multTransA(jac, jac, jtj);
             DMatrixRMaj rv = DMatrixRMaj.wrap(n, 1, r);
             CommonOps_DDRM.multTransA(jac, rv, grad);
-            double gnorm = CommonOps_DDRM.elementP2(grad);
+            double gnorm = org.ejml.dense.row.NormOps_DDRM.normF(grad);
             if (gnorm <= s.gradientTolerance() * Math.max(1, Math.sqrt(2 * q))) {
                 stationary = true;
                 break;

@@ -76,17 +76,24 @@ class SlowPointsTest {
         DMatrixRMaj w = new DMatrixRMaj(n, n);
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {
-            b[i] = rng.nextGaussian();
+            b[i] = 1 + 0.2 * rng.nextGaussian();
             for (int j = 0; j < n; j++) {
-                w.set(i, j, 2 * rng.nextGaussian() / Math.sqrt(n));
+                w.set(i, j, (i == j ? 0 : -1.5) + 0.2 * rng.nextGaussian());
             }
         }
         ThresholdLinearNetwork net = new ThresholdLinearNetwork(w, b);
         List<TlnFixedPoint> exact = SupportEnumeration.enumerate(net).fixedPoints();
         SlowPoints.Result r = SlowPoints.find(net, starts(n, 100, 2, 3), SlowPoints.Settings.defaults());
-        assertTrue(!r.fixedPoints().isEmpty());
+        assertTrue(!r.fixedPoints().isEmpty(), "exact " + exact.size() + ", slow " + r.slowPoints().size() + ", discarded " + r.discarded());
         for (SlowPoints.Point p : r.fixedPoints()) {
             assertTrue(exact.stream().anyMatch(e -> SlowPoints.same(e.x(), p.x(), 1e-8)), "found " + java.util.Arrays.toString(p.x()));
+        }
+        assertTrue(exact.size() > 1, "multistable network: " + exact.size());
+        for (TlnFixedPoint e : exact) {
+            if (e.verdict() == Verdict.STABLE) {
+                assertTrue(r.fixedPoints().stream().anyMatch(p -> SlowPoints.same(e.x(), p.x(), 1e-8)),
+                        "stable point " + java.util.Arrays.toString(e.x()) + " found by minimisation");
+            }
         }
     }
 
