@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 + "classified by the eigenvalues of the Jacobian.",
         footer = {"", "Models: tln (dx/dt = -x + [Wx + b]+), rate (dy/dt = (-y + phi(Wy + b))/tau), membrane "
                 + "(dx/dt = (-x + W phi(x) + b)/tau).",
-                "Examples (--example): " + TlnOptions.EXAMPLES + ", tanh-ghost (1 unit, w = 2, b = -0.5: the ghost "
+                "Examples (--example): " + TlnOptions.EXAMPLES + ", tanh-ghost (1 unit, w = 2, b = -0.56: the ghost "
                         + "of a saddle-node).",
                 "", "Examples:", "  attractor analyze slow-points --example tanh-ghost",
                 "  attractor analyze slow-points --model rate -W W.npy -b b.npy --phi tanh --starts 500",
@@ -121,7 +121,7 @@ public final class SlowPointsCommand implements Callable<Integer> {
             }
             if (example.equals("tanh-ghost")) {
                 return new RateRnn(new DMatrixRMaj(new double[][] {{2}}), Nonlinearity.TANH.unit(), 1,
-                        Input.constant(new double[] {-0.5}));
+                        Input.constant(new double[] {-0.56}));
             }
             return TlnOptions.example(example, 1);
         }
