@@ -36,10 +36,25 @@ public final class SimulationCheck {
         }
     }
 
-    /** Checks over the grid {@code lo..hi} per coordinate ({@code perAxis} points each, n ≤ 4) up to time T. */
+    /**
+     * Checks over the grid {@code lo..hi} per coordinate ({@code perAxis} points each, n ≤ 4) up to time
+     * {@code max(T, 25 / r)}, r the slowest rate {@code |Re λ|} of the isolated fixed points (capped at 10⁶), so
+     * that nearly degenerate perturbations have time to settle; perturbations of an unstable point run for
+     * {@code 8 / (its largest Re λ)}.
+     */
     public static Report verify(ThresholdLinearNetwork net, SupportEnumeration.Result result, double lo, double hi,
-            int perAxis, double horizon, long seed) {
+            int perAxis, double minHorizon, long seed) {
         int n = net.dimension();
+        double slowest = Double.POSITIVE_INFINITY;
+        for (TlnFixedPoint p : result.isolated()) {
+            for (int k = 0; k < p.spectrum().size(); k++) {
+                double re = Math.abs(p.spectrum().real(k));
+                if (re > 1e-12) {
+                    slowest = Math.min(slowest, re);
+                }
+            }
+        }
+        double horizon = Math.min(1e6, Math.max(minHorizon, 25 / slowest));
         List<double[]> starts = new ArrayList<>();
         int total = (int) Math.pow(perAxis, n);
         SplittableRandom jitter = new SplittableRandom(seed);
@@ -113,13 +128,14 @@ public final class SimulationCheck {
         }
         SplittableRandom rng = jitter;
         for (int q = 0; q < stable.size(); q++) {
-            if (!reached[q] && growth(net, integ, stable.get(q).x(), rng, 200) > 1) {
+            if (!reached[q] && growth(net, integ, stable.get(q).x(), rng, horizon) > 1) {
                 problems.add("stable fixed point " + java.util.Arrays.toString(stable.get(q).x())
                         + " is neither reached from the grid nor returns from perturbations");
             }
         }
         for (TlnFixedPoint p : result.isolated(Verdict.UNSTABLE)) {
-            if (growth(net, integ, p.x(), rng, 60) < 10) {
+            double unstableRate = p.spectrum().maxRealPart();
+            if (growth(net, integ, p.x(), rng, Math.min(1e6, Math.max(60, 8 / unstableRate))) < 10) {
                 problems.add("unstable fixed point " + java.util.Arrays.toString(p.x())
                         + " is not left by small perturbations");
             }
