@@ -4,6 +4,7 @@ import io.github.attractor.cli.commands.AnalyzeCommand;
 import io.github.attractor.cli.commands.EnergyCommand;
 import io.github.attractor.cli.commands.MemoryCommand;
 import io.github.attractor.cli.commands.ReproCommand;
+import io.github.attractor.cli.commands.TlnCommand;
 import io.github.attractor.cli.commands.TourCommand;
 import io.github.attractor.core.error.AttractorException;
 import picocli.CommandLine;
@@ -16,11 +17,12 @@ import picocli.CommandLine.Command;
 @Command(name = "attractor", mixinStandardHelpOptions = true, version = "attractor 0.1.0",
         description = "Neural networks as dynamical systems: energy-based associative memories, dead neurons, "
                 + "Lyapunov functions, fixed points and stability.",
-        subcommands = {TourCommand.class, EnergyCommand.class, AnalyzeCommand.class, MemoryCommand.class, ReproCommand.class,
+        subcommands = {TourCommand.class, EnergyCommand.class, AnalyzeCommand.class, TlnCommand.class, MemoryCommand.class, ReproCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  attractor tour                          # every capability on built-in defaults -> report/index.html",
                 "  attractor energy --example wta --y0 0.5,0.2 --plot energy.png",
                 "  attractor analyze fixed-points --example wta",
+                "  attractor tln fixed-points --graph \"0->1,1->2,2->0\"",
                 "  attractor memory sequence --alpha-c 2",
                 "  attractor repro figure1 --out out/"})
 public final class Main implements Runnable {

@@ -157,6 +157,57 @@ class ReproductionsTest {
         assertTrue(critical >= 10 && critical <= 25, "critical P " + critical);
     }
 
+    @Test
+    void lineAttractorQuick(@TempDir Path dir) throws Exception {
+        JsonNode j = run(dir, "line-attractor", true);
+        java.util.Set<String> examples = new java.util.HashSet<>();
+        int fractions = 0;
+        for (JsonNode row : j.get("rows")) {
+            JsonNode p = row.get("params");
+            String metric = row.get("metric").asText();
+            double v = row.get("measured").asDouble();
+            if (metric.equals("confirmed_by_simulation")) {
+                assertEquals(1.0, v, 0.0, row.get("case").asText() + " " + p.get("problems"));
+            }
+            if (p.has("example")) {
+                examples.add(p.get("example").asText());
+                if (metric.equals("closed_form_eigenvalue_error")) {
+                    assertTrue(v < 1e-12, row.get("case").asText());
+                }
+                if (metric.equals("fixed_points") && (p.get("example").asText().equals("8")
+                        || p.get("example").asText().equals("9"))) {
+                    assertEquals(row.get("paper").asDouble(), v, 0.0, "the note's count for " + p.get("example"));
+                }
+            }
+            if (metric.equals("fraction")) {
+                fractions++;
+                assertTrue(p.get("ci_low").asDouble() <= v && v <= p.get("ci_high").asDouble());
+                assertTrue(p.has("sigma") && p.has("type"));
+            }
+            if (metric.equals("simulation_agreement") || metric.equals("corrected_condition_agreement")) {
+                assertEquals(1.0, v, 0.0, row.get("case").asText());
+            }
+        }
+        assertEquals(java.util.Set.of("8", "9", "10", "11"), examples);
+        assertTrue(fractions >= 20);
+        assertTrue(value(j, "clicks, bounded (2): y = (x1 - x2)/(2 alpha) counts clicks2 - clicks1",
+                "max_decoding_error") < 1e-6);
+    }
+
+    @Test
+    void tlnEnumerationQuick(@TempDir Path dir) throws Exception {
+        JsonNode j = run(dir, "tln-enumeration", true);
+        for (int n : new int[] {4, 8, 12}) {
+            assertEquals(0.0, value(j, "random TLN n=" + n, "missed_stable_fixed_points"), 0.0);
+            assertEquals(0.0, value(j, "random TLN n=" + n, "missed_newton_fixed_points"), 0.0);
+            assertTrue(value(j, "random TLN n=" + n, "max_residual") < 1e-10);
+        }
+        assertEquals(0.0, value(j, "ctln 3-cycle", "stable_fixed_points"), 0.0);
+        assertTrue(value(j, "ctln 3-cycle limit cycle", "limit_cycle_amplitude") > 0.1);
+        assertTrue(value(j, "ctln 3-cycle limit cycle", "limit_cycle_period") > 1);
+        assertTrue(value(j, "n=20 enumeration time", "enumeration_seconds") > 0);
+    }
+
     /** The MNIST reproductions run when the reference data is next to the checkout (as on CI); else skipped. */
     private static void assumeMnist() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(

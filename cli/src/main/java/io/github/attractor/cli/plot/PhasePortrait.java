@@ -15,7 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Phase portraits of planar fields: a quiver of the vector field over energy level sets. Drawn with
+ * Phase portraits of planar fields: a quiver of the vector field over energy level sets (when the field has
+ * an energy), optionally with its nullclines ({@code f₁ = 0} red-brown, {@code f₂ = 0} green, by marching
+ * squares at level 0), polylines (trajectories, lines of fixed points), filled marks (stable points) and open
+ * marks (unstable points). Drawn with
  * Java2D because XChart has neither quiver nor contour plots. Level sets come from marching squares on
  * a grid, at levels spaced by quantiles of the sampled energy, so a flat region shows as a region with
  * no level lines at all — the point of Figure 1.
@@ -32,9 +35,18 @@ public final class PhasePortrait {
     private PhasePortrait() {
     }
 
-    /** One panel: a field, its energy, the window and the points to mark (steady states). */
+    /**
+     * One panel: a field, its energy (null for none), the window, the points to mark filled (steady states,
+     * stable ones), whether to draw nullclines, points to mark open (unstable ones) and polylines.
+     */
     public record Panel(String title, VectorField field, Energy energy, double xMin, double xMax, double yMin,
-            double yMax, List<double[]> marks) {
+            double yMax, List<double[]> marks, boolean nullclines, List<double[]> openMarks, List<double[][]> curves) {
+
+        /** A panel with energy level sets and filled marks only. */
+        public Panel(String title, VectorField field, Energy energy, double xMin, double xMax, double yMin, double yMax,
+                List<double[]> marks) {
+            this(title, field, energy, xMin, xMax, yMin, yMax, marks, false, List.of(), List.of());
+        }
     }
 
     /** Draws the panels side by side and writes a PNG. */
@@ -63,13 +75,42 @@ public final class PhasePortrait {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(p.title(), left, 24);
-        drawLevelSets(g, p, fr);
+        if (p.energy() != null) {
+            drawLevelSets(g, p, fr);
+        }
         drawQuiver(g, p, fr);
+        if (p.nullclines()) {
+            drawNullclines(g, p, fr);
+        }
+        g.setStroke(new BasicStroke(2.2f));
+        g.setColor(new Color(120, 40, 160));
+        for (double[][] c : p.curves()) {
+            Path2D.Double path = new Path2D.Double();
+            for (int k = 0; k < c.length; k++) {
+                double px = clamp(fr.px(c[k][0]), fr.left - 2, fr.left + fr.size + 2);
+                double py = clamp(fr.py(c[k][1]), fr.top - 2, fr.top + fr.size + 2);
+                if (k == 0) {
+                    path.moveTo(px, py);
+                } else {
+                    path.lineTo(px, py);
+                }
+            }
+            g.draw(path);
+        }
         g.setColor(new Color(200, 30, 30));
         for (double[] m : p.marks()) {
             int px = (int) Math.round(fr.px(m[0]));
             int py = (int) Math.round(fr.py(m[1]));
             g.fillOval(px - 5, py - 5, 10, 10);
+        }
+        g.setStroke(new BasicStroke(2f));
+        for (double[] m : p.openMarks()) {
+            int px = (int) Math.round(fr.px(m[0]));
+            int py = (int) Math.round(fr.py(m[1]));
+            g.setColor(Color.WHITE);
+            g.fillOval(px - 5, py - 5, 10, 10);
+            g.setColor(new Color(200, 30, 30));
+            g.drawOval(px - 5, py - 5, 10, 10);
         }
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1.2f));
@@ -87,6 +128,32 @@ public final class PhasePortrait {
         }
         g.drawString("y1", left + size / 2, top + size + 34);
         g.drawString("y2", 12, top + size / 2);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** Zero level sets of f₁ and f₂. */
+    private static void drawNullclines(Graphics2D g, Panel p, Frame fr) {
+        double[][] f1 = new double[GRID + 1][GRID + 1];
+        double[][] f2 = new double[GRID + 1][GRID + 1];
+        double[] x = new double[2];
+        double[] v = new double[2];
+        for (int i = 0; i <= GRID; i++) {
+            for (int j = 0; j <= GRID; j++) {
+                x[0] = p.xMin() + (p.xMax() - p.xMin()) * i / GRID;
+                x[1] = p.yMin() + (p.yMax() - p.yMin()) * j / GRID;
+                p.field().evaluate(0, x, v);
+                f1[i][j] = v[0];
+                f2[i][j] = v[1];
+            }
+        }
+        g.setStroke(new BasicStroke(2.0f));
+        g.setColor(new Color(190, 90, 20));
+        contour(g, f1, 0, p, fr);
+        g.setColor(new Color(30, 150, 60));
+        contour(g, f2, 0, p, fr);
     }
 
     private static void drawQuiver(Graphics2D g, Panel p, Frame fr) {
