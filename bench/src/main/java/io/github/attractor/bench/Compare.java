@@ -248,7 +248,7 @@ public final class Compare {
             case "matvec" -> b.include(MatVecBench.class.getName() + ".(multiply|rhs)$");
             case "sgemm" -> b.include(SgemmBench.class.getName() + ".(scores|readout|scoresOneCore|readoutOneCore)$");
             case "retrieval" -> b.include(RetrievalBench.class.getName() + ".(update|ksoftmax|topk)$");
-            case "contraction" -> b.include(ContractionBench.class.getName() + ".(decide|certify)$");
+            case "contraction" -> b.include(ContractionBench.class.getName() + ".(decide|certify|enumerate20)$");
             default -> throw new IllegalArgumentException(group);
         }
         if (quick) {
@@ -596,6 +596,8 @@ public final class Compare {
                     checksPerSecond(checks, decide, tp) + "; " + lc));
             rows.add(new Row("Theorem-1 full certificates (metric, rate) vs same", certify, tp, Double.NaN,
                     checksPerSecond(checks, certify, tp)));
+            rows.add(new Row("TLN fixed points by support, n = 20 (2^20 supports)", med(ours, "ContractionBench.enumerate20"),
+                    Double.NaN, Double.NaN, "no peer; random competitive network, single shot"));
         }
         if (only.contains("matvec")) {
             rows.add(new Row("mat-vec 1000x1000: Network.multiply vs W @ x", med(ours, "MatVecBench.multiply[n=1000]"),

@@ -2,6 +2,9 @@ package io.github.attractor.bench;
 
 import io.github.attractor.analysis.contraction.AbsoluteValueRestricted;
 import io.github.attractor.analysis.contraction.Certificate;
+import io.github.attractor.analysis.tln.RandomTln;
+import io.github.attractor.analysis.tln.SupportEnumeration;
+import io.github.attractor.analysis.tln.ThresholdLinearNetwork;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #certify}: {@link AbsoluteValueRestricted#check} — the full certificate (for the accepted ones the
  *       diagonal metric from the Perron vectors, verified, and its rate).</li>
  * </ul>
- * Peer: {@code bench/python/theorem1_peer.py}, {@code np.linalg.eigvals(|W|' - I).real.max() < 0} in a Python
+ * Also {@link #enumerate20}: every fixed point of a random competitive threshold-linear network with n = 20
+ * ({@link RandomTln#competitive}, seed {@link Problems#THEOREM1_SEED}) by {@link SupportEnumeration} (2²⁰ supports,
+ * pruned), single shot; the issue asks for its time, it has no peer.
+ *
+ * <p>Peer: {@code bench/python/theorem1_peer.py}, {@code np.linalg.eigvals(|W|' - I).real.max() < 0} in a Python
  * loop over the same modules (written to a .npy by {@code bench/run}); both count the accepted modules.
  */
 @State(Scope.Benchmark)
@@ -38,11 +45,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ContractionBench {
     private DMatrixRMaj[] modules;
     private double[] scratch;
+    private ThresholdLinearNetwork tln;
 
     @Setup(Level.Trial)
     public void setUp() {
         modules = Problems.theorem1Modules();
         scratch = new double[Problems.THEOREM1_UNITS * Problems.THEOREM1_UNITS];
+        tln = RandomTln.competitive(20, new java.util.SplittableRandom(Problems.THEOREM1_SEED));
     }
 
     @Benchmark
@@ -54,6 +63,14 @@ public class ContractionBench {
             }
         }
         return accepted;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public int enumerate20() {
+        return SupportEnumeration.enumerate(tln).fixedPoints().size();
     }
 
     @Benchmark

@@ -2,6 +2,7 @@ package io.github.attractor.cli.repro;
 
 import io.github.attractor.analysis.tln.Ctln;
 import io.github.attractor.analysis.tln.DirectedGraph;
+import io.github.attractor.analysis.tln.RandomTln;
 import io.github.attractor.analysis.tln.SupportEnumeration;
 import io.github.attractor.analysis.tln.ThresholdLinearNetwork;
 import io.github.attractor.analysis.tln.TlnFixedPoint;
@@ -65,7 +66,7 @@ public final class TlnEnumerationRepro implements Reproduction {
             double maxResidual = 0;
             double seconds = 0;
             for (int k = 0; k < networks; k++) {
-                ThresholdLinearNetwork net = k % 2 == 0 ? competitive(n, rng) : gaussian(n, rng);
+                ThresholdLinearNetwork net = k % 2 == 0 ? RandomTln.competitive(n, rng) : RandomTln.gaussian(n, rng);
                 SupportEnumeration.Result r = SupportEnumeration.enumerate(net);
                 seconds += r.statistics().seconds();
                 enumerated += r.fixedPoints().size();
@@ -165,7 +166,7 @@ public final class TlnEnumerationRepro implements Reproduction {
         long visited = 0;
         int found = 0;
         for (int k = 0; k < timed; k++) {
-            SupportEnumeration.Result r = SupportEnumeration.enumerate(competitive(20, rng));
+            SupportEnumeration.Result r = SupportEnumeration.enumerate(RandomTln.competitive(20, rng));
             total += r.statistics().seconds();
             visited = r.statistics().supportsVisited();
             found += r.fixedPoints().size();
@@ -196,30 +197,6 @@ public final class TlnEnumerationRepro implements Reproduction {
                 + "limit cycle of period %.3f and amplitude %.3f; n = 20 takes %.2f s (%d supports).", cycleStats[0],
                 cycleStats[1], total / timed, visited);
         return new ReproResult(name(), rows, List.of(png), summary);
-    }
-
-    static ThresholdLinearNetwork competitive(int n, SplittableRandom rng) {
-        DMatrixRMaj w = new DMatrixRMaj(n, n);
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = 1 + 0.3 * rng.nextGaussian();
-            for (int j = 0; j < n; j++) {
-                w.set(i, j, i == j ? 0 : -(1 + 0.5 * rng.nextGaussian()));
-            }
-        }
-        return new ThresholdLinearNetwork(w, b);
-    }
-
-    static ThresholdLinearNetwork gaussian(int n, SplittableRandom rng) {
-        DMatrixRMaj w = new DMatrixRMaj(n, n);
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = rng.nextGaussian();
-            for (int j = 0; j < n; j++) {
-                w.set(i, j, rng.nextGaussian() / Math.sqrt(n));
-            }
-        }
-        return new ThresholdLinearNetwork(w, b);
     }
 
     /** {period, amplitude of x1, max - min of the periods} from upward crossings of x1's mid-range after t0. */
