@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
 
 /**
