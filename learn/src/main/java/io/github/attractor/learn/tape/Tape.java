@@ -33,6 +33,7 @@ public final class Tape {
     private final HashMap<Integer, ArrayDeque<double[]>> free = new HashMap<>();
     private final ArrayList<double[]> borrowed = new ArrayList<>();
     private boolean parameterGradients = true;
+    private long allocations;
 
     /** A leaf that never receives a gradient; shares {@code value} (not copied). */
     public Node constant(double[] value, int... shape) {
@@ -110,6 +111,7 @@ public final class Tape {
         double[] a = q == null ? null : q.pollLast();
         if (a == null) {
             a = new double[n];
+            allocations++;
         }
         borrowed.add(a);
         return a;
@@ -120,6 +122,11 @@ public final class Tape {
         double[] a = buffer(n);
         Arrays.fill(a, 0.0);
         return a;
+    }
+
+    /** How many arrays the pool has allocated so far (constant across steps once a training loop is warm). */
+    public long allocatedArrays() {
+        return allocations;
     }
 
     /** Number of recorded nodes. */
