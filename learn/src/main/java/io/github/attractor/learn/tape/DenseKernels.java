@@ -9,11 +9,32 @@ package io.github.attractor.learn.tape;
  * wrapping of the tape's arrays.
  */
 public final class DenseKernels {
+    /**
+     * Whether the SIMD kernels of {@link VectorGemm} run: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (as {@code ./attractor}, the tests and the benchmarks do) and the
+     * system property {@code attractor.scalar} is not set. Otherwise the scalar loops below run.
+     */
+    public static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("attractor.scalar");
+
     private DenseKernels() {
+    }
+
+    private static boolean simd(int n, int k, int m) {
+        return VECTOR_API && n >= VectorGemm.LANES && (long) m * k * n >= 512;
     }
 
     /** {@code C[m×n] += A[m×k] · B[k×n]}. */
     public static void mm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
+        if (simd(n, k, m)) {
+            VectorGemm.gemm(a, ao, k, 1, b, bo, c, co, m, k, n);
+            return;
+        }
+        scalarMm(a, ao, b, bo, c, co, m, k, n);
+    }
+
+    /** The scalar form of {@link #mm} (the fallback, and the reference in tests). */
+    public static void scalarMm(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
         for (int i = 0; i < m; i++) {
             int ai = ao + i * k;
             int ci = co + i * n;
@@ -43,6 +64,15 @@ public final class DenseKernels {
 
     /** {@code C[k×n] += A[m×k]^T · B[m×n]}. */
     public static void mmTransA(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
+        if (simd(n, m, k)) {
+            VectorGemm.gemm(a, ao, 1, k, b, bo, c, co, k, m, n);
+            return;
+        }
+        scalarMmTransA(a, ao, b, bo, c, co, m, k, n);
+    }
+
+    /** The scalar form of {@link #mmTransA}. */
+    public static void scalarMmTransA(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
         int r = 0;
         for (; r + 3 < m; r += 4) {
             int a0 = ao + r * k;
@@ -85,6 +115,17 @@ public final class DenseKernels {
             double[] scratch) {
         transpose(b, bo, scratch, 0, k, n);
         mm(a, ao, scratch, 0, c, co, m, n, k);
+    }
+
+    /** {@code y[i] = tanh(x[i])}, SIMD when available. */
+    public static void tanh(double[] x, double[] y, int n) {
+        if (VECTOR_API) {
+            VectorGemm.tanh(x, y, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                y[i] = Math.tanh(x[i]);
+            }
+        }
     }
 
     /** {@code T[n×m] = S[m×n]^T}. */

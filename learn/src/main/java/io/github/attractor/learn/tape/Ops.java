@@ -344,11 +344,7 @@ public final class Ops {
         double[] xv = x.value;
         double[] y = x.tape.buffer(n);
         switch (kind) {
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = Math.tanh(xv[i]);
-                }
-            }
+            case TANH -> DenseKernels.tanh(xv, y, n);
             case RELU -> {
                 for (int i = 0; i < n; i++) {
                     y[i] = Math.max(xv[i], 0.0);
