@@ -1,0 +1,2 @@
+/** Model files: versioned, checksummed, atomically written, loaded back bit-identical. */
+package io.github.attractor.learn.io;
