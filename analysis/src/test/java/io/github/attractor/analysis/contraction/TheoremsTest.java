@@ -224,4 +224,136 @@ class TheoremsTest {
             assertEquals(0, m1b.data[i] + gtm2.data[i], 1e-14);
         }
     }
+
+    /** Theorem 6 against the variational equation: V = δxᵀ P D(x) δx decays at the certified rate β. */
+    @Test
+    void theorem6CertificateBoundsTheVariationalDecay() {
+        int n = 4;
+        DMatrixRMaj w = random(n, 0.25, 12);
+        MembraneRnn rnn = MembraneRnn.of(w, Nonlinearity.parse("tanh")).withInput(
+                io.github.attractor.analysis.rnn.Input.of(t -> new double[] {0.1 * Math.sin(t), 0.05, 0, -0.1}));
+        double[] p = {1, 2, 0.5, 1};
+        io.github.attractor.core.field.VectorField augmented = new io.github.attractor.core.field.VectorField() {
+            @Override
+            public int dimension() {
+                return 2 * n;
+            }
+
+            @Override
+            public void evaluate(double t, double[] z, double[] out) {
+                double[] x = java.util.Arrays.copyOf(z, n);
+                double[] fx = new double[n];
+                rnn.evaluate(t, x, fx);
+                DMatrixRMaj j = new DMatrixRMaj(n, n);
+                rnn.jacobian(t, x, j);
+                for (int i = 0; i < n; i++) {
+                    out[i] = fx[i];
+                    double s = 0;
+                    for (int k = 0; k < n; k++) {
+                        s += j.get(i, k) * z[n + k];
+                    }
+                    out[n + i] = s;
+                }
+            }
+        };
+        Integrator in = new Integrator(IntegrationSettings.defaults().withTolerances(1e-11, 1e-11));
+        double[] z0 = {0.3, -0.2, 0.1, 0.25, 1, -1, 0.5, 2};
+        Trajectory tz = in.integrate(augmented, z0, 0, 6);
+        double[][] zs = tz.states();
+        double[][] xs = new double[zs.length][];
+        for (int k = 0; k < zs.length; k++) {
+            xs[k] = java.util.Arrays.copyOf(zs[k], n);
+        }
+        Certificate c = SlowSlopes.alongStates(rnn, p, tz.times(), xs);
+        assertTrue(c.holds(), c.reason());
+        double beta = c.margin();
+        assertEquals(beta / 2, c.rate(), 1e-15);
+        Nonlinearity.Scaled phi = rnn.nonlinearity();
+        double v0 = 0;
+        for (int k = 0; k < zs.length; k++) {
+            double v = 0;
+            for (int i = 0; i < n; i++) {
+                v += p[i] * phi.slope(zs[k][i]) * zs[k][n + i] * zs[k][n + i];
+            }
+            if (k == 0) {
+                v0 = v;
+            }
+            assertTrue(v <= Math.exp(-beta * tz.times()[k]) * v0 * (1 + 1e-7), "t=" + tz.times()[k]);
+        }
+        // far from the origin the slopes change fast and become small: condition (ii) fails
+        Trajectory far = in.integrate(rnn, new double[] {6, -5, 4, 3}, 0, 6);
+        assertFalse(SlowSlopes.alongTrajectory(rnn, p, far).holds());
+        assertThrows(io.github.attractor.core.error.InvalidInputException.class, () -> SlowSlopes.alongTrajectory(
+                MembraneRnn.of(w, Nonlinearity.parse("relu")), p, far));
+    }
+
+    /** Theorem 7: the search against the exact value of the symmetry argument, and against random metrics. */
+    @Test
+    void theorem7SearchMatchesTheExactValueAndNoRandomMetricBeatsIt() {
+        SplittableRandom rng = new SplittableRandom(17);
+        for (double c : new double[] {0.5, 1.5, 2, 2.5, 3}) {
+            DMatrixRMaj w = new DMatrixRMaj(new double[][] {{0, -c}, {c, 0}});
+            ConstantMetricSearch.Result r = ConstantMetricSearch.best(w, 1);
+            assertEquals(ConstantMetricSearch.theorem7Exact(c, 1), r.value(), 1e-9, "c=" + c);
+            assertEquals(2, r.metric().get(0, 0) + r.metric().get(1, 1), 1e-12);
+            for (int k = 0; k < 20_000; k++) {
+                double a = rng.nextDouble();
+                double m = (2 * rng.nextDouble() - 1) * Math.sqrt(a * (2 - a));
+                DMatrixRMaj metric = new DMatrixRMaj(new double[][] {{a, m}, {m, 2 - a}});
+                assertTrue(ConstantMetricSearch.worstOverVertices(w, 1, metric) >= r.value() - 1e-12);
+            }
+        }
+        // a generic 2×2 W: the search's value equals the best of a brute-force random search or beats it
+        DMatrixRMaj w = new DMatrixRMaj(new double[][] {{0.3, -2.2}, {1.1, -0.5}});
+        double best = ConstantMetricSearch.best(w, 1).value();
+        double brute = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < 200_000; k++) {
+            double a = 2 * rng.nextDouble();
+            double m = (2 * rng.nextDouble() - 1) * Math.sqrt(a * (2 - a));
+            brute = Math.min(brute, ConstantMetricSearch.worstOverVertices(w, 1,
+                    new DMatrixRMaj(new double[][] {{a, m}, {m, 2 - a}})));
+        }
+        assertTrue(best <= brute + 1e-12 && best > brute - 1e-2, best + " vs " + brute);
+    }
+
+    @Test
+    void moduleAcceptanceIsDeterministicAndNearThePapersOnePercentAt16Units() {
+        ModuleSampler sampler = new ModuleSampler(16, 0.4, 0.4);
+        ModuleSampler.Acceptance a = sampler.acceptance(20_000, 1, 99);
+        assertEquals(a, sampler.acceptance(20_000, 1, 99));
+        assertTrue(a.rate() > 0.003 && a.rate() < 0.03, "rate " + a.rate());
+        assertTrue(a.ciLow() < a.rate() && a.rate() < a.ciHigh());
+        // the sampled module has exactly round(density n²) positions drawn, minus those on the diagonal
+        DMatrixRMaj w = sampler.sample(new SplittableRandom(4));
+        int nonZeros = 0;
+        for (int i = 0; i < 16; i++) {
+            assertEquals(0, w.get(i, i));
+            for (int j = 0; j < 16; j++) {
+                nonZeros += w.get(i, j) != 0 ? 1 : 0;
+                assertTrue(Math.abs(w.get(i, j)) < 0.4);
+            }
+        }
+        assertTrue(nonZeros <= 102 && nonZeros >= 102 - 16, "non-zeros " + nonZeros);
+        double[] ci = ModuleSampler.wilson(0, 100);
+        assertEquals(0, ci[0]);
+        assertEquals(0.0370, ci[1], 1e-4);
+    }
+
+    @Test
+    void slopeBoxCheckOfAnRnnAgreesWithTheorem1AndRefusesTheorem7() {
+        DMatrixRMaj w = new ModuleSampler(6, 0.6, 0.7).accepted(1, 1, 3, 100_000).get(0);
+        Certificate t1 = AbsoluteValueRestricted.check(w, 1);
+        Certificate box = ConstantMetric.overSlopeBox(MembraneRnn.of(w, Nonlinearity.parse("relu")), t1.metric(), 1);
+        assertTrue(box.holds(), box.reason());
+        assertTrue(box.rate() >= t1.rate() - 1e-9);
+        DMatrixRMaj rot = new DMatrixRMaj(new double[][] {{0, -3}, {3, 0}});
+        assertFalse(ConstantMetric.overSlopeBox(MembraneRnn.of(rot, Nonlinearity.parse("relu")),
+                CommonOps_DDRM.identity(2), 1).holds());
+        // the Lyapunov metric of a Hurwitz A certifies the linear system at its rate
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{-1, 5}, {0, -2}});
+        Certificate lyap = ConstantMetric.lyapunov(a);
+        assertTrue(lyap.holds());
+        assertTrue(io.github.attractor.core.linalg.MatrixMeasure.mu2(a, lyap.metric()) <= -lyap.rate() + 1e-12);
+        assertFalse(ConstantMetric.lyapunov(new DMatrixRMaj(new double[][] {{0.1, 0}, {0, -1}})).holds());
+    }
 }
