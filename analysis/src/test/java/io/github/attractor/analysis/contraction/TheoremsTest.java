@@ -206,7 +206,7 @@ class TheoremsTest {
         ModuleSampler sampler = new ModuleSampler(6, 0.6, 0.7);
         List<DMatrixRMaj> modules = sampler.accepted(4, 1, 21, 100_000);
         List<Certificate> certs = modules.stream().map(m -> AbsoluteValueRestricted.check(m, 1)).toList();
-        Combination.Assembly a = Combination.assemble(modules, certs, 0.3, 2, 5);
+        Combination.Assembly a = Combination.assemble(modules, certs, 1, 0.3, 2, 64, 5);
         assertTrue(a.certificate().holds(), a.certificate().reason());
         double worst = SlopeBox.worstMeasure(a.weights(), 1, a.metric(), a.coupling(), 7);
         assertTrue(worst <= -a.certificate().rate() + 1e-9, worst + " vs " + a.certificate().rate());
