@@ -29,8 +29,8 @@ import org.ejml.data.DMatrixRMaj;
  * The search does not use this argument; the reproduction compares the two.
  */
 public final class ConstantMetricSearch {
-    static final int ANGLES = 720;
-    static final int RATIOS = 600;
+    static final int ANGLES = 360;
+    static final int RATIOS = 400;
     static final int STARTS = 8;
 
     private ConstantMetricSearch() {

@@ -29,10 +29,12 @@ public final class SimulatedContraction {
      * @param distances  {@code ‖x₁(t) - x₂(t)‖_M} at those times
      * @param bound      {@code e^{-ct} ‖x₁(0) - x₂(0)‖_M}
      * @param violations the number of steps past the bound (beyond the allowance)
-     * @param worstExcess the largest {@code (d(t) - bound(t)) / d(0)} (negative when the bound holds everywhere
-     *                    with room)
+     * @param worstExcess the largest {@code (d(t) - bound(t)) / d(0)} over t > 0 (negative when the bound holds
+     *                    everywhere with room)
+     * @param worstRatio  the largest {@code d(t) / bound(t)} over t > 0 (how tight the bound is; ≤ 1 when it holds)
      */
-    public record Result(double[] times, double[] distances, double[] bound, int violations, double worstExcess) {
+    public record Result(double[] times, double[] distances, double[] bound, int violations, double worstExcess,
+            double worstRatio) {
     }
 
     /** Integrates both starts over [0, tEnd] with the settings and compares with the bound. */
@@ -82,16 +84,20 @@ public final class SimulatedContraction {
         }
         double d0 = d[0];
         int violations = 0;
-        double worst = Double.NEGATIVE_INFINITY;
+        double worst = Double.NaN;
+        double ratio = Double.NaN;
         for (int k = 0; k < times.length; k++) {
             bound[k] = Math.exp(-rate * times[k]) * d0;
             double excess = d[k] - bound[k];
-            worst = Math.max(worst, excess / d0);
+            if (k > 0) {
+                worst = Double.isNaN(worst) ? excess / d0 : Math.max(worst, excess / d0);
+                ratio = Double.isNaN(ratio) ? d[k] / bound[k] : Math.max(ratio, d[k] / bound[k]);
+            }
             if (excess > relTol * d0 + absTol) {
                 violations++;
             }
         }
-        return new Result(times, d, bound, violations, worst);
+        return new Result(times, d, bound, violations, worst, ratio);
     }
 
     /** {@code sqrt(vᵀ M v)}. */

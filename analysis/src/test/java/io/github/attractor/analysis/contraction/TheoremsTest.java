@@ -58,6 +58,32 @@ class TheoremsTest {
         assertTrue(accepted > 20 && accepted < 380, "accepted " + accepted);
     }
 
+    /** The fast decision (Collatz–Wielandt bounds, then elimination) equals the spectral abscissa's verdict. */
+    @Test
+    void theorem1FastDecisionAgreesWithEigenvalues() {
+        double[][] settings = {{16, 0.4, 0.4}, {32, 0.265, 0.27}, {8, 0.6, 0.7}, {4, 1, 1}, {40, 0.05, 3}, {2, 0.5, 1.2}};
+        for (double[] st : settings) {
+            int n = (int) st[0];
+            ModuleSampler sampler = new ModuleSampler(n, st[1], st[2]);
+            SplittableRandom rng = new SplittableRandom(n);
+            double[] scratch = new double[n * n];
+            int agreeing = 0;
+            for (int s = 0; s < 300; s++) {
+                DMatrixRMaj w = sampler.sample(rng);
+                if (s % 3 == 0) {
+                    w.set(s % n, (s + 1) % n, 0.3); // some positive self weights and asymmetric patterns too
+                    w.set(s % n, s % n, 0.2 * (s % 2));
+                }
+                double abscissa = Eigen.eigenvalues(AbsoluteValueRestricted.metzler(w, 1.1)).maxRealPart();
+                if (Math.abs(abscissa) > 1e-9) {
+                    assertEquals(abscissa < 0, AbsoluteValueRestricted.holds(w.data, n, 1.1, scratch), "n=" + n);
+                    agreeing++;
+                }
+            }
+            assertTrue(agreeing > 250);
+        }
+    }
+
     @Test
     void theorem1UsesTheReducibleFallbackAndZeroesNonPositiveDiagonals() {
         // upper triangular |W|: reducible, Perron vectors have zeros
