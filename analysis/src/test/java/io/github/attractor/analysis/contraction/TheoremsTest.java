@@ -382,4 +382,70 @@ class TheoremsTest {
         assertTrue(io.github.attractor.core.linalg.MatrixMeasure.mu2(a, lyap.metric()) <= -lyap.rate() + 1e-12);
         assertFalse(ConstantMetric.lyapunov(new DMatrixRMaj(new double[][] {{0.1, 0}, {0, -1}})).holds());
     }
+
+    /** Feedback and hierarchical combinations of two contracting linear systems, against the combined Jacobian. */
+    @Test
+    void feedbackAndHierarchyCertifyTheCombinedJacobian() {
+        DMatrixRMaj a1 = new DMatrixRMaj(new double[][] {{-1, 4}, {0, -2}});
+        DMatrixRMaj a2 = new DMatrixRMaj(new double[][] {{-0.5, 1, 0}, {-1, -0.5, 2}, {0, 0, -3}});
+        Certificate c1 = ConstantMetric.lyapunov(a1);
+        Certificate c2 = ConstantMetric.lyapunov(a2);
+        DMatrixRMaj g = random(3, 5, 31);
+        g.reshape(3, 2);
+        DMatrixRMaj b = Combination.feedbackGain(c1.metric(), g, c2.metric());
+        DMatrixRMaj j = new DMatrixRMaj(5, 5);
+        CommonOps_DDRM.insert(a1, j, 0, 0);
+        CommonOps_DDRM.insert(a2, j, 2, 2);
+        CommonOps_DDRM.insert(b, j, 0, 2);
+        CommonOps_DDRM.insert(g, j, 2, 0);
+        DMatrixRMaj m = new DMatrixRMaj(5, 5);
+        CommonOps_DDRM.insert(c1.metric(), m, 0, 0);
+        CommonOps_DDRM.insert(c2.metric(), m, 2, 2);
+        double slowest = Math.max(io.github.attractor.core.linalg.MatrixMeasure.mu2(a1, c1.metric()),
+                io.github.attractor.core.linalg.MatrixMeasure.mu2(a2, c2.metric()));
+        assertTrue(io.github.attractor.core.linalg.MatrixMeasure.mu2(j, m) <= slowest + 1e-12);
+        // without the matched gain the same coupling destroys the bound
+        CommonOps_DDRM.insert(new DMatrixRMaj(2, 3), j, 0, 2);
+        assertTrue(io.github.attractor.core.linalg.MatrixMeasure.mu2(j, m) > slowest + 0.1);
+
+        DMatrixRMaj h = random(3, 20, 32);
+        h.reshape(3, 2);
+        Certificate hc = Combination.hierarchy(c1.metric(), c1.rate(), c2.metric(), c2.rate(), h);
+        assertTrue(hc.holds(), hc.reason());
+        DMatrixRMaj jh = new DMatrixRMaj(5, 5);
+        CommonOps_DDRM.insert(a1, jh, 0, 0);
+        CommonOps_DDRM.insert(a2, jh, 2, 2);
+        CommonOps_DDRM.insert(h, jh, 2, 0);
+        assertTrue(io.github.attractor.core.linalg.MatrixMeasure.mu2(jh, hc.metric()) <= -hc.rate() + 1e-9);
+    }
+
+    /** Theorem 5's P also contracts the discrete map x⁺ = φ(Wx + b): ‖δx⁺‖_P ≤ g σ_max(ΦWΦ⁻¹) ‖δx‖_P. */
+    @Test
+    void theorem5MetricContractsTheDiscreteMap() {
+        double[] sigma = {0.9, 0.5, 0.2, 0.7};
+        double[] phi = {1, 3, 0.5, 2};
+        DMatrixRMaj w = StableParametrization.weights(random(4, 1, 40), random(4, 1, 41), sigma, phi, 1);
+        Certificate c = SingularValueRestricted.search(w, 1);
+        assertTrue(c.holds(), c.reason());
+        io.github.attractor.analysis.rnn.DiscreteRnn map = new io.github.attractor.analysis.rnn.DiscreteRnn(w,
+                new double[] {0.3, -0.2, 0.1, 0}, Nonlinearity.parse("relu"));
+        double factor = 1 - c.rate(); // g σ_max(ΦWΦ⁻¹)
+        SplittableRandom rng = new SplittableRandom(42);
+        double[] x = {3, -1, 2, 0.5};
+        double[] y = {-2, 4, 0, 1};
+        double[] fx = new double[4];
+        double[] fy = new double[4];
+        for (int k = 0; k < 30; k++) {
+            map.apply(x, fx);
+            map.apply(y, fy);
+            double before = norm(x, y, c.metric());
+            double after = norm(fx, fy, c.metric());
+            assertTrue(after <= factor * before * (1 + 1e-12) + 1e-300, "step " + k);
+            x = fx.clone();
+            y = fy.clone();
+            if (k % 5 == 0) {
+                y[rng.nextInt(4)] += 1;
+            }
+        }
+    }
 }
