@@ -1,6 +1,7 @@
 package io.github.attractor.cli;
 
 import io.github.attractor.cli.commands.AnalyzeCommand;
+import io.github.attractor.cli.commands.ContractionCommand;
 import io.github.attractor.cli.commands.EnergyCommand;
 import io.github.attractor.cli.commands.MemoryCommand;
 import io.github.attractor.cli.commands.ReproCommand;
@@ -16,14 +17,17 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "attractor", mixinStandardHelpOptions = true, version = "attractor 0.1.0",
         description = "Neural networks as dynamical systems: energy-based associative memories, dead neurons, "
-                + "Lyapunov functions, fixed points and stability.",
-        subcommands = {TourCommand.class, EnergyCommand.class, AnalyzeCommand.class, TlnCommand.class, MemoryCommand.class, ReproCommand.class,
+                + "Lyapunov functions, fixed points and stability, contraction certificates of recurrent networks, "
+                + "threshold-linear networks and line attractors.",
+        subcommands = {TourCommand.class, EnergyCommand.class, AnalyzeCommand.class, MemoryCommand.class,
+                ContractionCommand.class, TlnCommand.class, ReproCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  attractor tour                          # every capability on built-in defaults -> report/index.html",
                 "  attractor energy --example wta --y0 0.5,0.2 --plot energy.png",
                 "  attractor analyze fixed-points --example wta",
                 "  attractor tln fixed-points --graph \"0->1,1->2,2->0\"",
                 "  attractor memory sequence --alpha-c 2",
+                "  attractor contraction check --weights W.npy",
                 "  attractor repro figure1 --out out/"})
 public final class Main implements Runnable {
 

@@ -95,13 +95,22 @@ public final class Combination {
     /**
      * Assembles certified modules (each with a Theorem-1 certificate or any other constant-metric certificate)
      * with the coupling {@code L = B - M⁻¹BᵀM} from a random B: entries U(-scale, scale) at the given density on
-     * the off-diagonal blocks. The certificate's margin is the slowest module rate minus the numerical size of
-     * {@code sym(ML)} (‖·‖₂ relative to λ_min(M)).
+     * the off-diagonal blocks. The assembly gets its own certificate, verified numerically rather than assumed:
+     * the residual of {@code ML + LᵀM = 0} (‖sym(ML)‖₂ relative to λ_min(M)) is subtracted from the slowest module
+     * rate (subadditivity of μ_M), and {@code μ_M(-I + WD + L)} of the assembled Jacobian is evaluated at
+     * {@code vertices} vertices of the slope box [0, g]ⁿ (D = 0, D = gI, then seeded random ones; all of them for
+     * n ≤ {@value SlopeBox#EXACT_MAX_UNITS}); it holds when the margin is positive and no vertex exceeds −rate.
      */
-    public static Assembly assemble(List<DMatrixRMaj> modules, List<Certificate> certificates, double density,
-            double scale, long seed) {
+    public static Assembly assemble(List<DMatrixRMaj> modules, List<Certificate> certificates, double g,
+            double density, double scale, int vertices, long seed) {
         if (modules.isEmpty() || modules.size() != certificates.size()) {
             throw new InvalidInputException("assemble: need one certificate per module (and at least one module)");
+        }
+        if (!(density >= 0 && density <= 1)) {
+            throw new InvalidInputException("coupling density: must be in [0, 1], got " + density);
+        }
+        if (!(scale >= 0) || !Double.isFinite(scale)) {
+            throw new InvalidInputException("coupling scale: must be finite and ≥ 0, got " + scale);
         }
         int[] offsets = new int[modules.size() + 1];
         for (int k = 0; k < modules.size(); k++) {
@@ -137,7 +146,13 @@ public final class Combination {
             }
         }
         DMatrixRMaj l = skewInMetric(b, m);
-        // residual of ML + LᵀM = 0
+        return new Assembly(w, l, m, offsets, certify(w, l, m, g, minRate, modules.size(), vertices, rng.nextLong()));
+    }
+
+    /** The assembly's certificate (see {@link #assemble}). */
+    static Certificate certify(DMatrixRMaj w, DMatrixRMaj l, DMatrixRMaj m, double g, double minRate, int modules,
+            int vertices, long seed) {
+        int n = w.numRows;
         DMatrixRMaj ml = new DMatrixRMaj(n, n);
         CommonOps_DDRM.mult(m, l, ml);
         DMatrixRMaj sym = new DMatrixRMaj(n, n);
@@ -145,12 +160,21 @@ public final class Combination {
         CommonOps_DDRM.addEquals(sym, ml);
         double residual = io.github.attractor.core.linalg.Norms.spectral(sym) / 2 / Eigen.minSymmetric(m);
         double margin = minRate - residual;
-        Certificate c = margin > 0
-                ? new Certificate(true, "assembly (L = B - M⁻¹BᵀM)", m, margin, margin, String.format(
-                        "%d certified modules; ML + LᵀM = 0 up to %.2g, so L keeps μ_M: rate ≥ slowest module rate %.4g",
-                        modules.size(), residual, minRate))
-                : Certificate.fails("assembly (L = B - M⁻¹BᵀM)", margin, "the coupling is not skew in the metric");
-        return new Assembly(w, l, m, offsets, c);
+        String name = "assembly (L = B - M⁻¹BᵀM)";
+        if (!(margin > 0)) {
+            return Certificate.fails(name, margin, String.format(
+                    "the coupling is not skew in the metric: residual %.3g ≥ slowest module rate %.4g", residual, minRate));
+        }
+        double worst = SlopeBox.worstMeasure(w, g, m, l, seed, vertices);
+        String scope = SlopeBox.exact(n) ? "all " + (1L << n) + " vertices" : vertices + " sampled vertices";
+        if (worst > -margin + 1e-9) {
+            return Certificate.fails(name, -worst, String.format(
+                    "max μ_M(-I + WD + L) over %s of the slope box is %.4g, above the claimed -%.4g", scope, worst, margin));
+        }
+        return new Certificate(true, name, m, margin, margin, String.format(
+                "%d certified modules; ML + LᵀM = 0 up to %.2g, so L keeps μ_M: rate ≥ slowest module rate %.4g - %.2g; "
+                        + "max μ_M(-I + WD + L) over %s of the slope box = %.4g", modules, residual, minRate, residual,
+                scope, worst));
     }
 
     /** {@code L = B - M⁻¹BᵀM}. */

@@ -1,5 +1,6 @@
 package io.github.attractor.analysis.contraction;
 
+import io.github.attractor.analysis.rnn.MembraneRnn;
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.error.Require;
 import io.github.attractor.core.field.VectorField;
@@ -46,6 +47,25 @@ public final class ConstantMetric {
         return new Certificate(true, "constant metric", metric.copy(), -worst, -worst, String.format(
                 "max μ_M(J) over %d sample states is %.4g < 0 (sampled: not a proof between samples)", states.size(),
                 worst));
+    }
+
+    /**
+     * The largest {@code μ_M(J)} of the RNN (1) over the vertices of its slope box ({@link SlopeBox}: every
+     * vertex for n ≤ {@value SlopeBox#EXACT_MAX_UNITS}, which covers every state and every slope-restricted φ;
+     * a seeded sample of vertices above, a numerical check). Rates are for the network's τ.
+     */
+    public static Certificate overSlopeBox(MembraneRnn rnn, DMatrixRMaj metric, long seed) {
+        DMatrixRMaj w = rnn.weights();
+        int n = w.numRows;
+        Require.shape("metric", metric, n, n);
+        double worst = SlopeBox.worstMeasure(w, rnn.nonlinearity().slopeBound(), metric, null, seed) / rnn.tau();
+        String scope = SlopeBox.exact(n) ? "all " + (1L << n) + " vertices of the slope box"
+                : SlopeBox.SAMPLED_VERTICES + " sampled vertices of the slope box (a numerical check, not a proof)";
+        if (!(worst < 0)) {
+            return Certificate.fails("slope box", -worst, String.format("max μ_M(J) over %s is %.4g ≥ 0", scope, worst));
+        }
+        return new Certificate(true, "slope box", metric.copy(), -worst, -worst, String.format(
+                "max μ_M(J) over %s is %.4g < 0", scope, worst));
     }
 
     /** The metric of {@code MA + AᵀM = -I} for a Hurwitz A (Slotine &amp; Li 1991), with its rate for ẋ = Ax. */

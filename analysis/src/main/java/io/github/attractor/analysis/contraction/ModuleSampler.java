@@ -17,6 +17,8 @@ public final class ModuleSampler {
     private final double density;
     private final double scale;
     private final int nonZeros;
+    /** Samples per block of {@link #acceptance} (one generator per block). */
+    static final int BLOCK = 256;
 
     public ModuleSampler(int units, double density, double scale) {
         if (units < 1) {
@@ -76,21 +78,38 @@ public final class ModuleSampler {
     public record Acceptance(int samples, int accepted, double rate, double ciLow, double ciHigh) {
     }
 
+    /**
+     * Draws {@code samples} modules in blocks of {@value #BLOCK}, each block with its own generator split in
+     * order from {@code seed}, and counts those that pass Theorem 1 with slope bound g. The blocks run in
+     * parallel (common fork/join pool); the result does not depend on the number of threads.
+     */
     public Acceptance acceptance(int samples, double g, long seed) {
         if (samples < 1) {
             throw new InvalidInputException("samples: must be at least 1, got " + samples);
         }
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] w = new double[n * n];
-        double[] scratch = new double[n * n];
-        int[] positions = new int[n * n];
-        int accepted = 0;
-        for (int s = 0; s < samples; s++) {
-            sample(rng, w, positions);
-            if (AbsoluteValueRestricted.holds(w, n, g, scratch)) {
-                accepted++;
-            }
+        if (!(g > 0) || !Double.isFinite(g)) {
+            throw new InvalidInputException("gain: the slope bound g must be finite and > 0, got " + g);
         }
+        int blocks = (samples + BLOCK - 1) / BLOCK;
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] rngs = new SplittableRandom[blocks];
+        for (int b = 0; b < blocks; b++) {
+            rngs[b] = root.split();
+        }
+        int accepted = java.util.stream.IntStream.range(0, blocks).parallel().map(b -> {
+            double[] w = new double[n * n];
+            double[] scratch = new double[n * n];
+            int[] positions = new int[n * n];
+            int count = 0;
+            int todo = Math.min(BLOCK, samples - b * BLOCK);
+            for (int s = 0; s < todo; s++) {
+                sample(rngs[b], w, positions);
+                if (AbsoluteValueRestricted.holds(w, n, g, scratch)) {
+                    count++;
+                }
+            }
+            return count;
+        }).sum();
         double[] ci = wilson(accepted, samples);
         return new Acceptance(samples, accepted, accepted / (double) samples, ci[0], ci[1]);
     }
@@ -123,6 +142,7 @@ public final class ModuleSampler {
         double z2n = z * z / trials;
         double centre = (p + z2n / 2) / (1 + z2n);
         double half = z * Math.sqrt(p * (1 - p) / trials + z2n / (4 * trials)) / (1 + z2n);
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        // exact ends for 0 and n successes (the formula gives them up to rounding)
+        return new double[] {successes == 0 ? 0 : Math.max(0, centre - half), successes == trials ? 1 : Math.min(1, centre + half)};
     }
 }

@@ -29,6 +29,15 @@ public final class SlopeBox {
 
     /** The maximum of μ_M(-I + W D + L) over the vertices (L may be null); see the class notes. */
     public static double worstMeasure(DMatrixRMaj w, double g, DMatrixRMaj metric, DMatrixRMaj coupling, long seed) {
+        return worstMeasure(w, g, metric, coupling, seed, SAMPLED_VERTICES);
+    }
+
+    /**
+     * As {@link #worstMeasure(DMatrixRMaj, double, DMatrixRMaj, DMatrixRMaj, long)} with {@code samples} sampled
+     * vertices above {@value #EXACT_MAX_UNITS} units (the first two are D = 0 and D = gI).
+     */
+    public static double worstMeasure(DMatrixRMaj w, double g, DMatrixRMaj metric, DMatrixRMaj coupling, long seed,
+            int samples) {
         int n = Require.square("W", w).numRows;
         Require.shape("metric", metric, n, n);
         if (coupling != null) {
@@ -44,7 +53,7 @@ public final class SlopeBox {
         }
         SplittableRandom rng = new SplittableRandom(seed);
         boolean[] on = new boolean[n];
-        for (int s = 0; s < SAMPLED_VERTICES; s++) {
+        for (int s = 0; s < samples; s++) {
             for (int i = 0; i < n; i++) {
                 on[i] = s == 1 || (s > 1 && rng.nextBoolean()); // s = 0: D = 0; s = 1: D = gI
             }

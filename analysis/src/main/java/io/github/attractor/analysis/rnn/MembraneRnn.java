@@ -12,13 +12,16 @@ import org.ejml.data.DMatrixRMaj;
  *   τ dx/dt = -x + W φ(x) + u(t),      J(x) = (-I + W D(x)) / τ,   D = diag(φ'(x_i)),
  * </pre>
  * with a slope-restricted φ ({@code 0 ≤ φ' ≤ g}). The contraction theorems certify it from W and g alone;
- * {@link #firingRate} is its twin (3) in firing-rate form.
+ * {@link #firingRate} is its twin (3) in firing-rate form. A network of networks (Appendix 5.2) adds a linear
+ * coupling L between modules: {@code τ dx/dt = -x + W φ(x) + L x + u(t)}, Jacobian {@code (-I + WD + L)/τ}
+ * ({@link #withCoupling}).
  */
 public final class MembraneRnn implements VectorField {
     private final DMatrixRMaj w;
     private final Nonlinearity.Scaled phi;
     private final double tau;
     private final Input input;
+    private final DMatrixRMaj coupling;
     private final int n;
 
     /**
@@ -28,7 +31,15 @@ public final class MembraneRnn implements VectorField {
      * @param input u(t); null for u = 0
      */
     public MembraneRnn(DMatrixRMaj w, Nonlinearity.Scaled phi, double tau, Input input) {
+        this(w, phi, tau, input, null);
+    }
+
+    private MembraneRnn(DMatrixRMaj w, Nonlinearity.Scaled phi, double tau, Input input, DMatrixRMaj coupling) {
         Require.finite("W", Require.square("W", w));
+        if (coupling != null) {
+            Require.finite("coupling", Require.shape("coupling", coupling, w.numRows, w.numRows));
+        }
+        this.coupling = coupling == null ? null : coupling.copy();
         if (!(tau > 0) || !Double.isFinite(tau)) {
             throw new InvalidInputException("tau: must be finite and > 0, got " + tau);
         }
@@ -58,7 +69,17 @@ public final class MembraneRnn implements VectorField {
 
     /** The same network with another input. */
     public MembraneRnn withInput(Input u) {
-        return new MembraneRnn(w, phi, tau, u);
+        return new MembraneRnn(w, phi, tau, u, coupling);
+    }
+
+    /** The same network with the linear coupling L added ({@code τ dx/dt = -x + Wφ(x) + Lx + u}). */
+    public MembraneRnn withCoupling(DMatrixRMaj l) {
+        return new MembraneRnn(w, phi, tau, input, l);
+    }
+
+    /** The coupling L, or null. */
+    public DMatrixRMaj coupling() {
+        return coupling == null ? null : coupling.copy();
     }
 
     @Override
@@ -87,6 +108,12 @@ public final class MembraneRnn implements VectorField {
             for (int j = 0; j < n; j++) {
                 s += a[row + j] * p[j];
             }
+            if (coupling != null) {
+                double[] l = coupling.data;
+                for (int j = 0; j < n; j++) {
+                    s += l[row + j] * x[j];
+                }
+            }
             out[i] = (-x[i] + s + out[i]) / tau;
         }
     }
@@ -105,6 +132,11 @@ public final class MembraneRnn implements VectorField {
                 out.data[i * n + j] = w.data[i * n + j] * d;
             }
         }
+        if (coupling != null) {
+            for (int k = 0; k < n * n; k++) {
+                out.data[k] += coupling.data[k] / tau;
+            }
+        }
         for (int i = 0; i < n; i++) {
             out.data[i * n + i] -= 1 / tau;
         }
@@ -115,6 +147,9 @@ public final class MembraneRnn implements VectorField {
      * {@code x = W y + b} it obeys this equation with {@code u = b + τ db/dt}.
      */
     public RateRnn firingRate(Input bias) {
+        if (coupling != null) {
+            throw new InvalidInputException("firing-rate form: defined for τ dx/dt = -x + Wφ(x) + u without a coupling");
+        }
         return new RateRnn(w, phi, tau, bias);
     }
 }

@@ -17,11 +17,11 @@ import picocli.CommandLine.Parameters;
         description = "Reproduce a figure or table of the papers: writes DIR/<name>.json "
                 + "({\"name\", \"rows\": [{case, metric, params, paper, measured, sd}]}) and PNGs, and prints the table.",
         footer = {"", "Reproductions: figure1, dead-neurons, energy-descent, goe-stabilization, steady-state-recovery,",
-                "  sequence-replay, classical-capacity, ksoftmax-limits, line-attractor, tln-enumeration, capacity,",
-                "  recall-at-k (these two read",
-                "  MNIST from $ATTRACTOR_DATA/mnist, default ../shared/data), all",
+                "  sequence-replay, classical-capacity, ksoftmax-limits, capacity, recall-at-k (these two read",
+                "  MNIST from $ATTRACTOR_DATA/mnist, default ../shared/data), theorem1-sampling, contraction-simulation,",
+                "  theorem7, combination, line-attractor, tln-enumeration, all",
                 "", "Examples:", "  attractor repro figure1 --out out/", "  attractor repro goe-stabilization --seed 7",
-                "  attractor repro all --quick"})
+                "  attractor repro theorem7 --out out/", "  attractor repro all --quick"})
 public final class ReproCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Reproduction name, or 'all'.")
     String name;

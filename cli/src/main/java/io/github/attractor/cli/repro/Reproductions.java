@@ -17,7 +17,8 @@ public final class Reproductions {
     public static List<Reproduction> all() {
         return List.of(new Figure1(), new DeadNeuronsRepro(), new EnergyDescentRepro(), new GoeStabilizationRepro(),
                 new SteadyStateRecoveryRepro(), new SequenceReplayRepro(), new ClassicalCapacityRepro(),
-                new KSoftmaxLimitsRepro(), new CapacityRepro(), new RecallAtKRepro(), new LineAttractorRepro(),
+                new KSoftmaxLimitsRepro(), new CapacityRepro(), new RecallAtKRepro(), new Theorem1SamplingRepro(),
+                new ContractionSimulationRepro(), new Theorem7Repro(), new CombinationRepro(), new LineAttractorRepro(),
                 new TlnEnumerationRepro());
     }
 
