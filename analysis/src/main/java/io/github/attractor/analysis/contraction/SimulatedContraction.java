@@ -1,11 +1,15 @@
 package io.github.attractor.analysis.contraction;
 
+import io.github.attractor.analysis.rnn.Input;
+import io.github.attractor.analysis.rnn.MembraneRnn;
+import io.github.attractor.analysis.rnn.Nonlinearity;
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.error.Require;
 import io.github.attractor.core.field.VectorField;
 import io.github.attractor.core.ode.IntegrationSettings;
 import io.github.attractor.core.ode.Integrator;
 import io.github.attractor.core.ode.Trajectory;
+import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -35,6 +39,33 @@ public final class SimulatedContraction {
      */
     public record Result(double[] times, double[] distances, double[] bound, int violations, double worstExcess,
             double worstRatio) {
+    }
+
+    /**
+     * An assembled network ({@link Combination#assemble}) driven by a random sinusoidal input
+     * {@code u_i(t) = a_i sin(ω_i t)}, {@code a_i ~ U(-1, 1)}, {@code ω_i ~ U(0.2, 2.2)}, from two random starts
+     * {@code ~ U(-3, 3)ⁿ}, checked against the bound at the given rate in the assembly's metric.
+     */
+    public static Result randomPair(Combination.Assembly a, Nonlinearity.Scaled phi, double rate, double tEnd,
+            SplittableRandom rng, IntegrationSettings settings) {
+        int n = a.weights().numRows;
+        double[] amp = new double[n];
+        double[] freq = new double[n];
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            amp[i] = 2 * rng.nextDouble() - 1;
+            freq[i] = 0.2 + 2 * rng.nextDouble();
+            x1[i] = 3 * (2 * rng.nextDouble() - 1);
+            x2[i] = 3 * (2 * rng.nextDouble() - 1);
+        }
+        Input u = (t, o) -> {
+            for (int i = 0; i < n; i++) {
+                o[i] = amp[i] * Math.sin(freq[i] * t);
+            }
+        };
+        MembraneRnn rnn = new MembraneRnn(a.weights(), phi, 1, u).withCoupling(a.coupling());
+        return check(rnn, a.metric(), rate, x1, x2, tEnd, settings, 1e-6, 1e-9);
     }
 
     /** Integrates both starts over [0, tEnd] with the settings and compares with the bound. */

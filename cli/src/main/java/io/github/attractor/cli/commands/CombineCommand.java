@@ -7,8 +7,6 @@ import io.github.attractor.analysis.contraction.Combination;
 import io.github.attractor.analysis.contraction.ModuleSampler;
 import io.github.attractor.analysis.contraction.SimulatedContraction;
 import io.github.attractor.analysis.contraction.Theorems;
-import io.github.attractor.analysis.rnn.Input;
-import io.github.attractor.analysis.rnn.MembraneRnn;
 import io.github.attractor.analysis.rnn.Nonlinearity;
 import io.github.attractor.cli.io.Inputs;
 import io.github.attractor.cli.io.Json;
@@ -151,28 +149,10 @@ public final class CombineCommand implements Callable<Integer> {
     }
 
     private ObjectNode simulate(Combination.Assembly a) {
-        int n = a.weights().numRows;
-        SplittableRandom rng = new SplittableRandom(seed + 17);
-        double[] amp = new double[n];
-        double[] freq = new double[n];
-        double[] x1 = new double[n];
-        double[] x2 = new double[n];
-        for (int i = 0; i < n; i++) {
-            amp[i] = 2 * rng.nextDouble() - 1;
-            freq[i] = 0.2 + 2 * rng.nextDouble();
-            x1[i] = 3 * (2 * rng.nextDouble() - 1);
-            x2[i] = 3 * (2 * rng.nextDouble() - 1);
-        }
-        Input u = (t, o) -> {
-            for (int i = 0; i < n; i++) {
-                o[i] = amp[i] * Math.sin(freq[i] * t);
-            }
-        };
-        MembraneRnn rnn = new MembraneRnn(a.weights(), new Nonlinearity.Scaled(Nonlinearity.TANH, gain), 1, u).withCoupling(a.coupling());
         double rate = a.certificate().holds() ? a.certificate().rate() : 0;
         double tEnd = Math.min(10, Math.max(1, 3 / Math.max(rate, 1e-3)));
-        SimulatedContraction.Result r = SimulatedContraction.check(rnn, a.metric(), rate, x1, x2, tEnd,
-                IntegrationSettings.defaults().withTolerances(1e-10, 1e-10), 1e-6, 1e-9);
+        SimulatedContraction.Result r = SimulatedContraction.randomPair(a, new Nonlinearity.Scaled(Nonlinearity.TANH, gain),
+                rate, tEnd, new SplittableRandom(seed + 17), IntegrationSettings.defaults().withTolerances(1e-10, 1e-10));
         ObjectNode o = Json.object();
         o.put("nonlinearity", "tanh:a=" + gain);
         o.put("t_end", tEnd);

@@ -6,8 +6,6 @@ import io.github.attractor.analysis.contraction.Combination;
 import io.github.attractor.analysis.contraction.ModuleSampler;
 import io.github.attractor.analysis.contraction.SimulatedContraction;
 import io.github.attractor.analysis.contraction.SlopeBox;
-import io.github.attractor.analysis.rnn.Input;
-import io.github.attractor.analysis.rnn.MembraneRnn;
 import io.github.attractor.analysis.rnn.Nonlinearity;
 import io.github.attractor.cli.io.Progress;
 import io.github.attractor.cli.plot.Charts;
@@ -67,7 +65,7 @@ public final class CombinationRepro implements Reproduction {
         List<SimulatedContraction.Result> results;
         try (Progress bar = new Progress(name(), pairs, ctx.progress())) {
             results = IntStream.range(0, pairs).parallel().mapToObj(k -> {
-                SimulatedContraction.Result r = simulate(a, k % 2 == 0 ? Nonlinearity.TANH.unit()
+                SimulatedContraction.Result r = SimulatedContraction.randomPair(a, k % 2 == 0 ? Nonlinearity.TANH.unit()
                         : Nonlinearity.RELU.unit(), rate, tEnd, rngs[k], settings);
                 bar.step();
                 return r;
@@ -118,27 +116,5 @@ public final class CombinationRepro implements Reproduction {
                 + "margin %.4g (slowest module rate %.4g); max mu_M(-I + WD + L) over %d vertices %.4g; %d of %d "
                 + "simulated pairs violate the bound.", count, n, c.holds() ? "holds" : "fails", c.margin(), minRate,
                 vertices, worstVertex, violations, pairs));
-    }
-
-    private static SimulatedContraction.Result simulate(Combination.Assembly a, Nonlinearity.Scaled phi, double rate,
-            double tEnd, SplittableRandom rng, IntegrationSettings settings) {
-        int n = a.weights().numRows;
-        double[] amp = new double[n];
-        double[] freq = new double[n];
-        double[] x1 = new double[n];
-        double[] x2 = new double[n];
-        for (int i = 0; i < n; i++) {
-            amp[i] = 2 * rng.nextDouble() - 1;
-            freq[i] = 0.2 + 2 * rng.nextDouble();
-            x1[i] = 3 * (2 * rng.nextDouble() - 1);
-            x2[i] = 3 * (2 * rng.nextDouble() - 1);
-        }
-        Input u = (t, o) -> {
-            for (int i = 0; i < n; i++) {
-                o[i] = amp[i] * Math.sin(freq[i] * t);
-            }
-        };
-        MembraneRnn rnn = new MembraneRnn(a.weights(), phi, 1, u).withCoupling(a.coupling());
-        return SimulatedContraction.check(rnn, a.metric(), rate, x1, x2, tEnd, settings, 1e-6, 1e-9);
     }
 }
