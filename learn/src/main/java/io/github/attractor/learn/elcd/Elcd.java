@@ -98,7 +98,16 @@ public final class Elcd implements LearnedDynamics {
 
     @Override
     public Node velocity(Tape tape, Node states) {
-        Node star = learnEquilibrium ? tape.param(xStar) : tape.constant(xStar.value().clone(), d);
+        return velocity(tape, states, equilibrium(tape));
+    }
+
+    /** The equilibrium as a node ([d]): a parameter when learned, else a constant. */
+    public Node equilibrium(Tape tape) {
+        return learnEquilibrium ? tape.param(xStar) : tape.constant(xStar.value().clone(), d);
+    }
+
+    /** {@code A(x)(x − star)} for a given equilibrium node (the latent ELCD of a learned diffeomorphism). */
+    public Node velocity(Tape tape, Node states, Node star) {
         return Ops.matvec(matrices(tape, states), states.sub(star));
     }
 
