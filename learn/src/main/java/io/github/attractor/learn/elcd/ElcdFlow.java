@@ -37,6 +37,7 @@ public final class ElcdFlow implements LearnedDynamics {
     private final Elcd latent;
     private final Flow phi;
     private final int d;
+    private final String kind;
 
     /**
      * @param d state dimension (at least 2, couplings split the coordinates)
@@ -62,11 +63,29 @@ public final class ElcdFlow implements LearnedDynamics {
                 Permutation.random(d, seed + 14), new LuLinear("flow.lu1", d, seed + 15),
                 SplineCoupling.withMlp("flow.c2", d, true, h, Activation.TANH, spline, seed + 16, identityInit),
                 Permutation.random(d, seed + 17), new LuLinear("flow.lu2", d, seed + 18));
+        this.kind = "elcd-flow";
+    }
+
+    private ElcdFlow(Elcd latent, Flow phi, String kind) {
+        this.d = latent.dimension();
+        this.latent = latent;
+        this.phi = phi;
+        this.kind = kind;
+    }
+
+    /**
+     * ELCD with a learned linear transform {@code z = W x} only (W = PLU, Section 4.3.4), kind {@code "elcd-linear"}:
+     * the latent system is contracting in the identity metric, the x-system in the constant metric {@code WᵀW}.
+     */
+    public static ElcdFlow linear(int d, int hidden, double alpha, double[] equilibrium, boolean learnEquilibrium,
+            long seed) {
+        return new ElcdFlow(new Elcd(d, hidden, alpha, equilibrium, learnEquilibrium, seed),
+                new Flow(new LuLinear("flow.lu0", d, seed + 12)), "elcd-linear");
     }
 
     @Override
     public String kind() {
-        return "elcd-flow";
+        return kind;
     }
 
     @Override
