@@ -72,6 +72,10 @@ class LearnCommandTest {
         CliRun ro = CliRun.of("learn", "rollout", "--model-file", out.resolve("model.attr").toString(), "--start",
                 "3,-3", "--dt", "0.1", "--tol", "1e-9", "--steps", "3000");
         assertEquals(0, ro.code(), ro.err());
+        CliRun mt = CliRun.of("learn", "metric", "--model-file", out.resolve("model.attr").toString(), "--grid", "1",
+                "--step", "0.05", "--horizon", "400");
+        assertEquals(0, mt.code(), mt.err());
+        assertTrue(Json.MAPPER.readTree(mt.out()).get("worst_lhs_max_eig").asDouble() < 0, mt.out());
         JsonNode end = Json.MAPPER.readTree(ro.out()).get("end");
         JsonNode eq = Json.MAPPER.readTree(ro.out()).get("equilibrium");
         assertTrue(Math.hypot(end.get(0).asDouble() - eq.get(0).asDouble(), end.get(1).asDouble() - eq.get(1).asDouble())
