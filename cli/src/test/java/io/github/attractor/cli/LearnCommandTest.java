@@ -93,6 +93,8 @@ class LearnCommandTest {
         CliRun e = CliRun.of("learn", "evaluate", "--model-file", out.resolve("model.attr").toString(), "--dataset",
                 data.toString());
         assertEquals(0, e.code(), e.err());
+        JsonNode s = Json.MAPPER.readTree(Files.readString(out.resolve("summary.json")));
+        assertEquals(s.get("dtwd_mean").asDouble(), Json.MAPPER.readTree(e.out()).get("dtwd_mean").asDouble(), 1e-12);
     }
 
     @Test
