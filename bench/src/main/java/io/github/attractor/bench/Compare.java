@@ -56,7 +56,7 @@ public final class Compare {
               --quick            fewer JMH iterations, a smaller peer sample (about 2 minutes
                                  instead of 5)
               --only LIST        comma-separated subset of: krotov, sweep, matvec, sgemm,
-                                 retrieval, contraction   (default: all)
+                                 retrieval, contraction, elcd   (default: all)
               --no-peers         JMH only, skip the Python peers
               --no-jmh           peers only (ours is then missing from the table)
               --python PATH      the python3 that has numpy and scipy (default: $ATTRACTOR_PYTHON,
@@ -71,7 +71,8 @@ public final class Compare {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private boolean quick;
-    private static final List<String> GROUPS = List.of("krotov", "sweep", "matvec", "sgemm", "retrieval", "contraction");
+    private static final List<String> GROUPS = List.of("krotov", "sweep", "matvec", "sgemm", "retrieval", "contraction",
+            "elcd");
 
     private Set<String> only = new LinkedHashSet<>(GROUPS);
     private boolean peers = true;
@@ -202,6 +203,11 @@ public final class Compare {
                         quick ? "2" : "5"));
                 load.put("peer:theorem1", l.othersCores());
             }
+            if (only.contains("elcd")) {
+                CpuLoad l = CpuLoad.start();
+                peer.put("elcd", runPeer(py, "elcd_peer.py", "--threads", "2", "--repeats", quick ? "3" : "7"));
+                load.put("peer:elcd", l.othersCores());
+            }
         }
         out.put("other_processes_cores", load);
 
@@ -249,6 +255,7 @@ public final class Compare {
             case "sgemm" -> b.include(SgemmBench.class.getName() + ".(scores|readout|scoresOneCore|readoutOneCore)$");
             case "retrieval" -> b.include(RetrievalBench.class.getName() + ".(update|ksoftmax|topk)$");
             case "contraction" -> b.include(ContractionBench.class.getName() + ".(decide|certify|enumerate20)$");
+            case "elcd" -> b.include(ElcdBench.class.getName() + ".epoch$");
             default -> throw new IllegalArgumentException(group);
         }
         if (quick) {
@@ -584,6 +591,13 @@ public final class Compare {
                     queriesPerSecond(tk, numAt(g, "/topk/seconds")) + "; goal: within 2x; " + lr));
             rows.add(new Row("top-8 by dot product vs torch.topk(q xi^T)", tk, numAt(g, "/topk/torch_topk_seconds"),
                     Double.NaN, queriesPerSecond(tk, numAt(g, "/topk/torch_topk_seconds"))));
+        }
+        if (only.contains("elcd")) {
+            JsonNode e = peer.get("elcd");
+            double peerS = e == null ? Double.NaN : num(e, "epoch_ms") / 1e3;
+            rows.add(new Row("ELCD+flow, one epoch, 7x985 2-D samples, batch 100, Adam vs torch (2 threads)",
+                    med(ours, "ElcdBench.epoch"), peerS, 3.0, "both: central-difference JVP; "
+                    + loadNote(load, "elcd", "elcd")));
         }
         if (only.contains("contraction")) {
             JsonNode t = peer.get("theorem1");

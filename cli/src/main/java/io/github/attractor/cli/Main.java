@@ -3,6 +3,7 @@ package io.github.attractor.cli;
 import io.github.attractor.cli.commands.AnalyzeCommand;
 import io.github.attractor.cli.commands.ContractionCommand;
 import io.github.attractor.cli.commands.EnergyCommand;
+import io.github.attractor.cli.commands.LearnCommand;
 import io.github.attractor.cli.commands.MemoryCommand;
 import io.github.attractor.cli.commands.ReproCommand;
 import io.github.attractor.cli.commands.TlnCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
                 + "Lyapunov functions, fixed points and stability, contraction certificates of recurrent networks, "
                 + "threshold-linear networks and line attractors.",
         subcommands = {TourCommand.class, EnergyCommand.class, AnalyzeCommand.class, MemoryCommand.class,
-                ContractionCommand.class, TlnCommand.class, ReproCommand.class,
+                ContractionCommand.class, TlnCommand.class, LearnCommand.class, ReproCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  attractor tour                          # every capability on built-in defaults -> report/index.html",
                 "  attractor energy --example wta --y0 0.5,0.2 --plot energy.png",

@@ -319,4 +319,21 @@ class ReproductionsTest {
         assertTrue(value(j, "assembly", "max_vertex_measure") <= -value(j, "assembly", "certificate_margin") + 1e-9);
         assertEquals(0, value(j, "simulation", "violations"));
     }
+
+    @Test
+    void transformToyOnlyTheLinearTransformFits(@TempDir Path dir) throws Exception {
+        JsonNode j = run(dir, "transform-toy", true);
+        double none = Double.NaN;
+        double linear = Double.NaN;
+        for (JsonNode row : j.get("rows")) {
+            if (row.get("metric").asText().equals("fit_mse")) {
+                if (row.get("params").get("transform").asText().equals("none")) {
+                    none = row.get("measured").asDouble();
+                } else {
+                    linear = row.get("measured").asDouble();
+                }
+            }
+        }
+        assertTrue(linear < none / 5, "none " + none + " linear " + linear);
+    }
 }

@@ -1,0 +1,139 @@
+package io.github.attractor.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.attractor.cli.io.Json;
+import io.github.attractor.cli.io.Progress;
+import io.github.attractor.cli.plot.PhasePortrait;
+import io.github.attractor.core.error.InvalidInputException;
+import io.github.attractor.core.field.VectorField;
+import io.github.attractor.data.trajectory.TrajectoryDataset;
+import io.github.attractor.learn.dynamics.LearnedDynamics;
+import io.github.attractor.learn.elcd.ElcdTrainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code attractor learn train}: MSE training on (state, velocity) pairs, then DTWD of rollouts. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a stable dynamics model on a trajectory dataset (standardised) with Adam and mini-batch "
+                + "MSE on (state, velocity) pairs; writes model.attr, summary.json (DTWD per demonstration, mean, sd, "
+                + "wall time) and, in 2-D, field.png (learned field, demonstrations, rollouts).",
+        footer = {"", "Examples:", "  attractor learn train --model elcd --dataset lasa:Angle --epochs 100 --out runs/a",
+                "  attractor learn train --model elcd-flow --dataset pendulum:2 --epochs 20 --seed 3 --out runs/p"})
+public final class LearnTrainCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "elcd", description = "Model: elcd, elcd-flow (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--dataset", required = true, paramLabel = "SPEC",
+            description = "lasa:NAME, lasa4:A,B, pendulum:2, rosenbrock:8 or a .npz file.")
+    String dataset;
+
+    @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--hidden", defaultValue = "16", description = "Hidden width of Ps, Pa (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--alpha", defaultValue = "0.01", description = "Contraction rate (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        if (!LearnModels.MODELS.containsKey(model)) {
+            LearnModels.create(model, 2, 1, 1, new double[2], 0);
+        }
+        ElcdTrainer trainer = new ElcdTrainer(epochs, batch, lr, seed);
+        if (hidden < 1) {
+            throw new InvalidInputException("--hidden must be at least 1, got " + hidden);
+        }
+        TrajectoryDataset ds = LearnSupport.dataset(dataset, seed);
+        LearnedDynamics m = LearnModels.create(model, ds.dimension(), hidden, alpha, ds.equilibrium(), seed);
+        double loss;
+        try (Progress bar = new Progress("training " + model, epochs, !noProgress)) {
+            loss = trainer.train(m, LearnSupport.flat(ds.states()), LearnSupport.flat(ds.velocities()),
+                    (e, l, s) -> {
+                        bar.step();
+                        if (!noProgress) {
+                            System.err.printf("%nepoch %d loss %.6g (%.2f s)", e + 1, l, s);
+                        }
+                    });
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LearnSupport.save(out.resolve("model.attr"), model, m, hidden, alpha, seed, dataset);
+        ObjectNode json = Json.object();
+        json.put("model", model);
+        json.put("dataset", dataset);
+        json.put("epochs", epochs);
+        json.put("seed", seed);
+        json.put("final_loss", loss);
+        double[][][] rolls = LearnSupport.evaluate(m, ds, json);
+        if (ds.dimension() == 2) {
+            Path png = out.resolve("field.png");
+            plot(png, model + " on " + dataset, m, ds, rolls);
+            json.put("png", png.toString());
+        }
+        json.put("wall_s", (System.nanoTime() - t0) * 1e-9);
+        Json.write(out.resolve("summary.json"), json);
+        System.out.println(Json.write(json));
+        return 0;
+    }
+
+    static void plot(Path png, String title, LearnedDynamics m, TrajectoryDataset ds, double[][][] rolls) {
+        double lo0 = Double.POSITIVE_INFINITY;
+        double hi0 = Double.NEGATIVE_INFINITY;
+        double lo1 = Double.POSITIVE_INFINITY;
+        double hi1 = Double.NEGATIVE_INFINITY;
+        List<double[][]> curves = new ArrayList<>();
+        for (int j = 0; j < ds.size(); j++) {
+            curves.add(ds.demonstration(j).states());
+            curves.add(rolls[j]);
+            for (double[] p : ds.demonstration(j).states()) {
+                lo0 = Math.min(lo0, p[0]);
+                hi0 = Math.max(hi0, p[0]);
+                lo1 = Math.min(lo1, p[1]);
+                hi1 = Math.max(hi1, p[1]);
+            }
+        }
+        double p0 = 0.2 * (hi0 - lo0) + 1e-6;
+        double p1 = 0.2 * (hi1 - lo1) + 1e-6;
+        VectorField f = new VectorField() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public void evaluate(double t, double[] x, double[] outv) {
+                m.evaluate(x, outv);
+            }
+        };
+        PhasePortrait.save(png, List.of(new PhasePortrait.Panel(title, f, null, lo0 - p0, hi0 + p0, lo1 - p1, hi1 + p1,
+                List.of(m.equilibrium()), false, List.of(), curves)));
+    }
+}
