@@ -83,6 +83,24 @@ class LearnCommandTest {
     }
 
     @Test
+    void baselinesTrainSaveAndReloadThroughTheCli() throws Exception {
+        Path data = dataset(dir, "spiral-b.npz", 2);
+        for (String model : new String[] {"sdd", "eflow", "ncds"}) {
+            Path out = dir.resolve(model);
+            CliRun r = CliRun.of("learn", "train", "--model", model, "--dataset", data.toString(), "--epochs", "2",
+                    "--out", out.toString(), "--no-progress");
+            assertEquals(0, r.code(), model + ": " + r.err());
+            CliRun e = CliRun.of("learn", "evaluate", "--model-file", out.resolve("model.attr").toString(), "--dataset",
+                    data.toString());
+            assertEquals(0, e.code(), model + ": " + e.err());
+            JsonNode s = Json.MAPPER.readTree(Files.readString(out.resolve("summary.json")));
+            assertEquals(model, s.get("model").asText());
+            assertEquals(s.get("dtwd_mean").asDouble(), Json.MAPPER.readTree(e.out()).get("dtwd_mean").asDouble(), 1e-12,
+                    model);
+        }
+    }
+
+    @Test
     void elcdFlowTrainsThroughTheCli() throws Exception {
         Path data = dataset(dir, "spiral.npz", 2);
         Path out = dir.resolve("flow");

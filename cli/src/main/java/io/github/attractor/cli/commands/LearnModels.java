@@ -1,11 +1,15 @@
 package io.github.attractor.cli.commands;
 
 import io.github.attractor.core.error.UnknownNameException;
+import io.github.attractor.learn.baselines.EuclideanizingFlow;
+import io.github.attractor.learn.baselines.NeuralContractiveDynamics;
+import io.github.attractor.learn.baselines.StableDeepDynamics;
 import io.github.attractor.learn.dynamics.LearnedDynamics;
 import io.github.attractor.learn.elcd.Elcd;
 import io.github.attractor.learn.elcd.ElcdFlow;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * The registry of learnable models of {@code attractor learn}: a name and a factory
@@ -24,6 +28,9 @@ public final class LearnModels {
     static {
         MODELS.put("elcd", (d, hidden, alpha, eq, seed) -> new Elcd(d, hidden, alpha, eq, false, seed));
         MODELS.put("elcd-flow", (d, hidden, alpha, eq, seed) -> new ElcdFlow(d, hidden, alpha, eq, false, true, seed));
+        MODELS.put("sdd", (d, hidden, alpha, eq, seed) -> new StableDeepDynamics(eq, hidden, new SplittableRandom(seed)));
+        MODELS.put("eflow", (d, hidden, alpha, eq, seed) -> new EuclideanizingFlow(eq, 2, hidden, seed));
+        MODELS.put("ncds", (d, hidden, alpha, eq, seed) -> new NeuralContractiveDynamics(eq, hidden, new SplittableRandom(seed)));
     }
 
     private LearnModels() {
