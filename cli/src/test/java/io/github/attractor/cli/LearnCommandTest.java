@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.attractor.cli.io.Json;
+import io.github.attractor.data.array.NdArray;
+import io.github.attractor.data.npy.Npz;
 import io.github.attractor.data.trajectory.Demonstration;
 import io.github.attractor.data.trajectory.TrajectoryDataset;
 import io.github.attractor.data.trajectory.TrajectoryNpz;
@@ -12,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import us.hebi.matlab.mat.format.Mat5;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,5 +141,43 @@ class LearnCommandTest {
         CliRun badEpochs = CliRun.of("learn", "train", "--dataset", data.toString(), "--epochs", "0", "--out",
                 dir.resolve("z").toString());
         assertEquals(2, badEpochs.code());
+    }
+
+    @Test
+    void nanDataAndAMatFileWithoutDemosAreOneLineErrors() throws Exception {
+        double[] pos = new double[2 * 2 * 30];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = Math.sin(i);
+        }
+        double[] vel = pos.clone();
+        vel[17] = Double.NaN;
+        Path nan = dir.resolve("nan.npz");
+        Npz.write(nan, Map.of("pos", new NdArray(new int[] {2, 2, 30}, pos), "vel", new NdArray(new int[] {2, 2, 30}, vel)));
+        CliRun r = CliRun.of("learn", "train", "--dataset", nan.toString(), "--out", dir.resolve("n").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("nan.npz") && r.err().toLowerCase().contains("nan"), r.err());
+        assertTrue(!Files.exists(dir.resolve("n").resolve("model.attr")), "nothing written");
+
+        Path mat = dir.resolve("NoDemos.mat");
+        Mat5.writeToFile(Mat5.newMatFile().addArray("dt", Mat5.newScalar(0.01)), mat.toFile());
+        CliRun m = CliRun.of("learn", "train", "--dataset", mat.toString(), "--out", dir.resolve("m").toString());
+        assertEquals(2, m.code(), m.err());
+        assertEquals(1, m.err().strip().lines().count(), m.err());
+        assertTrue(m.err().contains("no variable 'demos'"), m.err());
+    }
+
+    @Test
+    void standardizationIsStoredWithTheModelAndUsedByEvaluate() throws Exception {
+        Path data = dataset(dir, "spiral.npz", 2);
+        Path out = dir.resolve("std");
+        CliRun r = CliRun.of("learn", "train", "--dataset", data.toString(), "--epochs", "2", "--standardize", "--out",
+                out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        JsonNode s = Json.MAPPER.readTree(r.out());
+        CliRun e = CliRun.of("learn", "evaluate", "--model-file", out.resolve("model.attr").toString(), "--dataset",
+                data.toString());
+        assertEquals(0, e.code(), e.err());
+        assertEquals(s.get("dtwd_mean").asDouble(), Json.MAPPER.readTree(e.out()).get("dtwd_mean").asDouble(), 1e-12);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.attractor.cli.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -335,5 +336,38 @@ class ReproductionsTest {
             }
         }
         assertTrue(linear < none / 5, "none " + none + " linear " + linear);
+    }
+
+    @Test
+    void elcdTableQuickFollowsTheOutputContract(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("../../shared/data/lasa"))
+                && Files.isDirectory(Path.of("../../shared/data/elcd")), "LASA / ELCD reference data absent");
+        System.setProperty("attractor.data", "../../shared/data");
+        JsonNode j = run(dir, "elcd-table", true);
+        assertEquals("elcd-table", j.get("name").asText());
+        Map<String, Double> paper = Map.of("LASA-2D/ELCD", 0.12, "Pendulum-4D/EFlow", 0.17, "Rosenbrock-8D/NCDS", 2.74);
+        int dtwdRows = 0;
+        for (JsonNode row : j.get("rows")) {
+            String metric = row.get("metric").asText();
+            String key = row.get("params").get("dataset").asText() + "/" + row.get("params").get("model").asText();
+            switch (metric) {
+                case "dtwd" -> {
+                    dtwdRows++;
+                    assertTrue(row.get("measured").asDouble() > 0, row.toString());
+                    assertTrue(row.get("sd").isNumber(), row.toString());
+                    if (paper.containsKey(key)) {
+                        assertEquals(paper.get(key), row.get("paper").asDouble(), 0.0, key);
+                    }
+                    if (key.equals("Rosenbrock-8D/SDD")) {
+                        assertTrue(row.get("paper").isNull(), "the paper prints NaN");
+                    }
+                }
+                case "sym_bound" -> assertTrue(row.get("measured").asDouble() <= 1e-12, row.toString());
+                case "far_converged" -> assertEquals(1.0, row.get("measured").asDouble(), 0.0, row.toString());
+                default -> throw new AssertionError("unexpected metric " + metric);
+            }
+        }
+        assertEquals(3 * 4, dtwdRows);
+        assertTrue(Files.size(dir.resolve("elcd-table-lasa.png")) > 1000);
     }
 }

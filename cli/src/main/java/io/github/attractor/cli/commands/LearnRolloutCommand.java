@@ -20,7 +20,7 @@ public final class LearnRolloutCommand implements Callable<Integer> {
     @Option(names = "--model-file", required = true, paramLabel = "FILE", description = "A model from learn train.")
     Path file;
 
-    @Option(names = "--start", required = true, paramLabel = "X1,X2,...", description = "Start state (standardised).")
+    @Option(names = "--start", required = true, paramLabel = "X1,X2,...", description = "Start state, in the units the model was trained in.")
     String start;
 
     @Option(names = "--dt", defaultValue = "0.01", description = "Time step (default: ${DEFAULT-VALUE}).")

@@ -18,16 +18,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Shared pieces of {@code attractor learn}: loading and checking a dataset (standardised: {@code (x − μ)/σ}),
+ * Shared pieces of {@code attractor learn}: loading and checking a dataset (in the ELCD experiments' units),
  * saving and restoring a model with its options, and the DTWD evaluation of RK4 rollouts from every demonstration's
  * start with the data's time step.
  */
-final class LearnSupport {
+public final class LearnSupport {
     private LearnSupport() {
     }
 
-    /** The dataset {@code spec}, standardised, with non-finite values rejected. */
-    static TrajectoryDataset dataset(String spec, long seed) {
+    /**
+     * The dataset {@code spec} with non-finite values rejected, in the units of the ELCD experiments: LASA standardised
+     * (by the catalog), the pendulum and Rosenbrock data raw; {@code standardize} standardises any dataset,
+     * {@code (x − μ)/σ} per feature.
+     */
+    public static TrajectoryDataset dataset(String spec, long seed, boolean standardize) {
         TrajectoryDataset ds = TrajectoryCatalog.load(spec, DataRoot.path(), seed);
         if (ds.demonstrations().isEmpty()) {
             throw new InvalidInputException("--dataset " + spec + ": no demonstrations");
@@ -46,10 +50,11 @@ final class LearnSupport {
                 }
             }
         }
-        return ds.standardized();
+        return standardize ? ds.standardized() : ds;
     }
 
-    static double[] flat(double[][] rows) {
+    /** Rows stacked into one row-major array. */
+    public static double[] flat(double[][] rows) {
         int d = rows[0].length;
         double[] out = new double[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
@@ -63,7 +68,8 @@ final class LearnSupport {
         return t.length > 1 && t[1] > t[0] ? t[1] - t[0] : 0.01;
     }
 
-    static void save(Path file, String model, LearnedDynamics m, int hidden, double alpha, long seed, String spec) {
+    static void save(Path file, String model, LearnedDynamics m, int hidden, double alpha, long seed, String spec,
+            boolean standardize) {
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("model", model);
         attrs.put("dimension", Integer.toString(m.dimension()));
@@ -72,7 +78,13 @@ final class LearnSupport {
         attrs.put("seed", Long.toString(seed));
         attrs.put("equilibrium", join(m.equilibrium()));
         attrs.put("dataset", spec);
+        attrs.put("standardize", Boolean.toString(standardize));
         ModelFile.save(file, m.kind(), 1, attrs, m.parameters());
+    }
+
+    /** Whether the model in {@code file} was trained on standardised data ({@code --standardize}). */
+    static boolean standardized(Path file) {
+        return Boolean.parseBoolean(ModelFile.load(file).attributes().get("standardize"));
     }
 
     /** Restores a model saved by {@link #save}. */
@@ -98,21 +110,39 @@ final class LearnSupport {
         return b.toString();
     }
 
-    /** DTWD of each demonstration against the rollout from its start; fills {@code json} and returns the rollouts. */
-    static double[][][] evaluate(LearnedDynamics m, TrajectoryDataset ds, ObjectNode json) {
+    /**
+     * The RK4 rollout of {@code m} from every demonstration's start with the data's time step ({@link Rollout}
+     * defaults: stop below 1e-5 or after 1000 steps).
+     */
+    public static double[][][] rollouts(LearnedDynamics m, TrajectoryDataset ds) {
         if (ds.dimension() != m.dimension()) {
             throw new InvalidInputException("--dataset: dimension " + ds.dimension() + " does not match the model's "
                     + m.dimension());
         }
-        int n = ds.size();
-        double[] dtwd = new double[n];
-        double[][][] rolls = new double[n][][];
-        ArrayNode per = Json.array();
-        for (int j = 0; j < n; j++) {
+        double[][][] rolls = new double[ds.size()][][];
+        for (int j = 0; j < ds.size(); j++) {
             Demonstration demo = ds.demonstration(j);
             rolls[j] = Rollout.run(m, demo.initialState(), timeStep(demo));
-            dtwd[j] = Dtwd.distance(demo.states(), rolls[j]);
-            per.add(dtwd[j]);
+        }
+        return rolls;
+    }
+
+    /** DTWD (4.5.1) of each demonstration against its rollout in {@code rolls}. */
+    public static double[] dtwd(TrajectoryDataset ds, double[][][] rolls) {
+        double[] out = new double[ds.size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = Dtwd.distance(ds.demonstration(j).states(), rolls[j]);
+        }
+        return out;
+    }
+
+    /** DTWD of each demonstration against the rollout from its start; fills {@code json} and returns the rollouts. */
+    static double[][][] evaluate(LearnedDynamics m, TrajectoryDataset ds, ObjectNode json) {
+        double[][][] rolls = rollouts(m, ds);
+        double[] dtwd = dtwd(ds, rolls);
+        ArrayNode per = Json.array();
+        for (double v : dtwd) {
+            per.add(v);
         }
         double mean = Arrays.stream(dtwd).average().orElse(Double.NaN);
         double var = 0;
@@ -121,7 +151,7 @@ final class LearnSupport {
         }
         json.set("dtwd", per);
         json.put("dtwd_mean", mean);
-        json.put("dtwd_sd", n > 1 ? Math.sqrt(var / (n - 1)) : 0.0);
+        json.put("dtwd_sd", dtwd.length > 1 ? Math.sqrt(var / (dtwd.length - 1)) : 0.0);
         return rolls;
     }
 }

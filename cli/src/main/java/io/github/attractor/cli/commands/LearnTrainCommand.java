@@ -3,9 +3,9 @@ package io.github.attractor.cli.commands;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.attractor.cli.io.Json;
 import io.github.attractor.cli.io.Progress;
+import io.github.attractor.cli.plot.LearnedFieldPlot;
 import io.github.attractor.cli.plot.PhasePortrait;
 import io.github.attractor.core.error.InvalidInputException;
-import io.github.attractor.core.field.VectorField;
 import io.github.attractor.data.trajectory.TrajectoryDataset;
 import io.github.attractor.learn.dynamics.LearnedDynamics;
 import io.github.attractor.learn.elcd.ElcdTrainer;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code attractor learn train}: MSE training on (state, velocity) pairs, then DTWD of rollouts. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a stable dynamics model on a trajectory dataset (standardised) with Adam and mini-batch "
+        description = "Train a stable dynamics model on a trajectory dataset with Adam and mini-batch "
                 + "MSE on (state, velocity) pairs; writes model.attr, summary.json (DTWD per demonstration, mean, sd, "
                 + "wall time) and, in 2-D, field.png (learned field, demonstrations, rollouts).",
         footer = {"", "Examples:", "  attractor learn train --model elcd --dataset lasa:Angle --epochs 100 --out runs/a",
@@ -55,6 +54,10 @@ public final class LearnTrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--standardize", description = "Standardise the data per feature ((x - mean)/sd). LASA is always "
+            + "standardised; pendulum and Rosenbrock data are used raw by default, as in the ELCD experiments.")
+    boolean standardize;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -68,7 +71,7 @@ public final class LearnTrainCommand implements Callable<Integer> {
         if (hidden < 1) {
             throw new InvalidInputException("--hidden must be at least 1, got " + hidden);
         }
-        TrajectoryDataset ds = LearnSupport.dataset(dataset, seed);
+        TrajectoryDataset ds = LearnSupport.dataset(dataset, seed, standardize);
         LearnedDynamics m = LearnModels.create(model, ds.dimension(), hidden, alpha, ds.equilibrium(), seed);
         double loss;
         try (Progress bar = new Progress("training " + model, epochs, !noProgress)) {
@@ -85,7 +88,7 @@ public final class LearnTrainCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LearnSupport.save(out.resolve("model.attr"), model, m, hidden, alpha, seed, dataset);
+        LearnSupport.save(out.resolve("model.attr"), model, m, hidden, alpha, seed, dataset, standardize);
         ObjectNode json = Json.object();
         json.put("model", model);
         json.put("dataset", dataset);
@@ -105,35 +108,6 @@ public final class LearnTrainCommand implements Callable<Integer> {
     }
 
     static void plot(Path png, String title, LearnedDynamics m, TrajectoryDataset ds, double[][][] rolls) {
-        double lo0 = Double.POSITIVE_INFINITY;
-        double hi0 = Double.NEGATIVE_INFINITY;
-        double lo1 = Double.POSITIVE_INFINITY;
-        double hi1 = Double.NEGATIVE_INFINITY;
-        List<double[][]> curves = new ArrayList<>();
-        for (int j = 0; j < ds.size(); j++) {
-            curves.add(ds.demonstration(j).states());
-            curves.add(rolls[j]);
-            for (double[] p : ds.demonstration(j).states()) {
-                lo0 = Math.min(lo0, p[0]);
-                hi0 = Math.max(hi0, p[0]);
-                lo1 = Math.min(lo1, p[1]);
-                hi1 = Math.max(hi1, p[1]);
-            }
-        }
-        double p0 = 0.2 * (hi0 - lo0) + 1e-6;
-        double p1 = 0.2 * (hi1 - lo1) + 1e-6;
-        VectorField f = new VectorField() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public void evaluate(double t, double[] x, double[] outv) {
-                m.evaluate(x, outv);
-            }
-        };
-        PhasePortrait.save(png, List.of(new PhasePortrait.Panel(title, f, null, lo0 - p0, hi0 + p0, lo1 - p1, hi1 + p1,
-                List.of(m.equilibrium()), false, List.of(), curves)));
+        PhasePortrait.save(png, List.of(LearnedFieldPlot.panel(title, m, ds, rolls)));
     }
 }

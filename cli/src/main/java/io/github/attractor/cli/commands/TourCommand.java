@@ -12,6 +12,14 @@ import io.github.attractor.cli.io.NetworkOptions;
 import io.github.attractor.cli.plot.Charts;
 import io.github.attractor.cli.plot.ImageGrid;
 import io.github.attractor.cli.report.HtmlReport;
+import io.github.attractor.cli.io.Progress;
+import io.github.attractor.cli.plot.LearnedFieldPlot;
+import io.github.attractor.cli.plot.PhasePortrait;
+import io.github.attractor.data.trajectory.TrajectoryDataset;
+import io.github.attractor.learn.dynamics.LearnedDynamics;
+import io.github.attractor.learn.elcd.ElcdFlow;
+import io.github.attractor.learn.elcd.ElcdTrainer;
+import io.github.attractor.learn.elcd.Guarantees;
 import io.github.attractor.cli.repro.ReproContext;
 import io.github.attractor.cli.repro.ReproResult;
 import io.github.attractor.cli.repro.Reproduction;
@@ -75,6 +83,7 @@ public final class TourCommand implements Callable<Integer> {
         fixedPointSection(page);
         retrievalSection(page);
         contractionSection(page);
+        learningSection(page);
         for (Reproduction r : Reproductions.all()) {
             if (r.needsExternalData()) {
                 continue;
@@ -206,6 +215,51 @@ public final class TourCommand implements Callable<Integer> {
                 + "distance in P never exceeds the bound (largest ratio %.4f).", acc.accepted(), acc.samples(),
                 100 * acc.rate(), 100 * acc.ciLow(), 100 * acc.ciHigh(), cert.reason(), cert.rate(), worst));
         page.image(out.relativize(png), "distance between the trajectories in the metric P and the certified bound");
+    }
+
+    /**
+     * ELCD and its baselines on a built-in simulated system: the damped pendulum ({@code pendulum-sim:1}, 2-D,
+     * 10 trajectories from seeded random starts), a few epochs each, DTWD of the rollouts, the learned fields, and the
+     * guarantee checks of the trained ELCD.
+     */
+    private void learningSection(HtmlReport page) {
+        System.err.println("tour: learning stable dynamics");
+        String spec = "pendulum-sim:1";
+        TrajectoryDataset ds = LearnSupport.dataset(spec, seed, false).select(0, 2, 4, 6, 8);
+        int epochs = 8;
+        List<List<String>> table = new ArrayList<>();
+        List<PhasePortrait.Panel> panels = new ArrayList<>();
+        Guarantees.Result g = null;
+        try (Progress bar = new Progress("training 4 models", 4, !noProgress)) {
+            for (String name : List.of("elcd-flow", "sdd", "eflow", "ncds")) {
+                long t0 = System.nanoTime();
+                LearnedDynamics m = LearnModels.create(name, 2, 16, 0.01, ds.equilibrium(), seed);
+                double loss = new ElcdTrainer(epochs, 100, 1e-2, seed).train(m, LearnSupport.flat(ds.states()),
+                        LearnSupport.flat(ds.velocities()), null);
+                double[][][] rolls = LearnSupport.rollouts(m, ds);
+                double[] dtwd = LearnSupport.dtwd(ds, rolls);
+                double mean = Arrays.stream(dtwd).average().orElse(Double.NaN);
+                table.add(List.of(name, String.format(Locale.ROOT, "%.4g", loss), String.format(Locale.ROOT, "%.4f",
+                        mean), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) * 1e-9)));
+                panels.add(LearnedFieldPlot.panel(String.format(Locale.ROOT, "%s, DTWD %.3f", name, mean), m, ds, rolls));
+                if (m instanceof ElcdFlow) {
+                    g = Guarantees.check(m, ds.states(), 1000, 100, 10, seed);
+                }
+                bar.step();
+            }
+        }
+        Path png = out.resolve("tour-learning.png");
+        PhasePortrait.save(png, panels, 2);
+        page.section("Learning stable dynamics (ELCD)", String.format(Locale.ROOT, "A damped pendulum simulated by our "
+                + "Lagrangian-mechanics model (%s, %d trajectories of %d samples, step 0.1, raw units) learned by ELCD "
+                + "with a learned diffeomorphism and the three baselines of Section 4.4, %d epochs of Adam (lr 1e-2, "
+                + "batch 100) each, then rolled out with RK4 from every start. ELCD's guarantees, checked on the trained "
+                + "model: max λ(sym A) + α = %.3g over %d states (≤ 0 by construction); %d of %d rollouts from 10× the "
+                + "data range reach x* (worst final distance ratio %.2g). Full table: attractor repro elcd-table.",
+                spec, ds.size(), ds.demonstration(0).length(), epochs, g.maxSymmetricPlusAlpha(), g.points(),
+                g.converged(), g.starts(), g.worstRatio()));
+        page.table(List.of("model", "final loss", "mean DTWD", "seconds"), table);
+        page.image(out.relativize(png), "learned fields (arrows), demonstrations (dark) and rollouts (magenta)");
     }
 
     private static double metricDistance(double[] x, double[] y, DMatrixRMaj m) {

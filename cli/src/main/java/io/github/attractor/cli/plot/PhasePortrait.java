@@ -40,7 +40,14 @@ public final class PhasePortrait {
      * stable ones), whether to draw nullclines, points to mark open (unstable ones) and polylines.
      */
     public record Panel(String title, VectorField field, Energy energy, double xMin, double xMax, double yMin,
-            double yMax, List<double[]> marks, boolean nullclines, List<double[]> openMarks, List<double[][]> curves) {
+            double yMax, List<double[]> marks, boolean nullclines, List<double[]> openMarks, List<double[][]> curves,
+            List<double[][]> references) {
+
+        /** A panel without reference curves. */
+        public Panel(String title, VectorField field, Energy energy, double xMin, double xMax, double yMin, double yMax,
+                List<double[]> marks, boolean nullclines, List<double[]> openMarks, List<double[][]> curves) {
+            this(title, field, energy, xMin, xMax, yMin, yMax, marks, nullclines, openMarks, curves, List.of());
+        }
 
         /** A panel with energy level sets and filled marks only. */
         public Panel(String title, VectorField field, Energy energy, double xMin, double xMax, double yMin, double yMax,
@@ -51,20 +58,41 @@ public final class PhasePortrait {
 
     /** Draws the panels side by side and writes a PNG. */
     public static void save(Path file, List<Panel> panels) {
+        save(file, panels, Math.max(1, panels.size()));
+    }
+
+    /** Draws the panels in rows of {@code columns} and writes a PNG. */
+    public static void save(Path file, List<Panel> panels, int columns) {
         int w = 520;
         int h = 540;
-        BufferedImage img = new BufferedImage(w * panels.size(), h, BufferedImage.TYPE_INT_RGB);
+        int cols = Math.max(1, Math.min(columns, panels.size()));
+        int rows = Math.max(1, (panels.size() + cols - 1) / cols);
+        BufferedImage img = new BufferedImage(w * cols, h * rows, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), h);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
         for (int i = 0; i < panels.size(); i++) {
-            Graphics2D sub = (Graphics2D) g.create(i * w, 0, w, h);
+            Graphics2D sub = (Graphics2D) g.create((i % cols) * w, (i / cols) * h, w, h);
             draw(sub, panels.get(i), w, h);
             sub.dispose();
         }
         g.dispose();
         Png.write(img, file);
+    }
+
+    private static void drawCurve(Graphics2D g, Frame fr, double[][] c) {
+        Path2D.Double path = new Path2D.Double();
+        for (int k = 0; k < c.length; k++) {
+            double px = clamp(fr.px(c[k][0]), fr.left - 2, fr.left + fr.size + 2);
+            double py = clamp(fr.py(c[k][1]), fr.top - 2, fr.top + fr.size + 2);
+            if (k == 0) {
+                path.moveTo(px, py);
+            } else {
+                path.lineTo(px, py);
+            }
+        }
+        g.draw(path);
     }
 
     private static void draw(Graphics2D g, Panel p, int w, int h) {
@@ -82,20 +110,15 @@ public final class PhasePortrait {
         if (p.nullclines()) {
             drawNullclines(g, p, fr);
         }
+        g.setStroke(new BasicStroke(3.0f));
+        g.setColor(new Color(30, 30, 30));
+        for (double[][] c : p.references()) {
+            drawCurve(g, fr, c);
+        }
         g.setStroke(new BasicStroke(2.2f));
-        g.setColor(new Color(120, 40, 160));
+        g.setColor(new Color(200, 40, 160));
         for (double[][] c : p.curves()) {
-            Path2D.Double path = new Path2D.Double();
-            for (int k = 0; k < c.length; k++) {
-                double px = clamp(fr.px(c[k][0]), fr.left - 2, fr.left + fr.size + 2);
-                double py = clamp(fr.py(c[k][1]), fr.top - 2, fr.top + fr.size + 2);
-                if (k == 0) {
-                    path.moveTo(px, py);
-                } else {
-                    path.lineTo(px, py);
-                }
-            }
-            g.draw(path);
+            drawCurve(g, fr, c);
         }
         g.setColor(new Color(200, 30, 30));
         for (double[] m : p.marks()) {

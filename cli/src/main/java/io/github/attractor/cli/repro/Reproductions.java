@@ -19,7 +19,7 @@ public final class Reproductions {
                 new SteadyStateRecoveryRepro(), new SequenceReplayRepro(), new ClassicalCapacityRepro(),
                 new KSoftmaxLimitsRepro(), new CapacityRepro(), new RecallAtKRepro(), new Theorem1SamplingRepro(),
                 new ContractionSimulationRepro(), new Theorem7Repro(), new CombinationRepro(), new LineAttractorRepro(),
-                new TlnEnumerationRepro(), new TransformToyRepro());
+                new TlnEnumerationRepro(), new TransformToyRepro(), new ElcdTableRepro());
     }
 
     public static Reproduction byName(String name) {

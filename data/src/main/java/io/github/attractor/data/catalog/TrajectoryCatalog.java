@@ -23,10 +23,15 @@ import java.util.List;
  *   <li>{@code pendulum:2|4|8} — the ELCD reference file {@code elcd/pendulum/n-<n>.npz} (raw);</li>
  *   <li>{@code pendulum-sim:<n>} — our simulator, {@link #SIMULATED_TRAJECTORIES} trajectories of 1000
  *       samples from seeded random starts ({@link PendulumDatasets#generate}; raw, equilibrium 0);</li>
- *   <li>{@code rosenbrock:8|16} — the reference file {@code elcd/rosenbrock/rosenbrock_<n>.npz} (raw,
- *       equilibrium (1, …, 1));</li>
+ *   <li>{@code rosenbrock:8|16} — the reference file {@code elcd/rosenbrock/rosenbrock_<n>.npz} prepared for
+ *       learning: raw, equilibrium (1, …, 1), the first sample of every demonstration dropped
+ *       ({@link RosenbrockDatasets#REFERENCE_DROP}: its velocity contradicts the positions and is up to 4e7 in
+ *       16-D, so one sample would dominate any squared loss);</li>
  *   <li>{@code rosenbrock-sim:<n>} — our generator of (4.24) ({@link RosenbrockDatasets#generate(int)});</li>
- *   <li>{@code <file>.npz} — any archive {@link TrajectoryNpz} reads.</li>
+ *   <li>{@code <file>.npz} — any archive {@link TrajectoryNpz} reads;</li>
+ *   <li>{@code <file>.mat} — a MAT v5 file in the LASA layout ({@link Lasa#read}: struct or cell {@code demos}
+ *       with {@code pos}, {@code vel}, {@code t}), prepared like a LASA motion (15 samples dropped,
+ *       standardised).</li>
  * </ul>
  * Reference files are looked up under the data root passed in (see
  * {@link io.github.attractor.data.io.DataRoot}); the {@code -sim} sources need no files, so they suit
@@ -50,7 +55,11 @@ public final class TrajectoryCatalog {
             if (spec.endsWith(".npz")) {
                 return TrajectoryNpz.read(Path.of(spec));
             }
-            throw new UnknownNameException("dataset '" + spec + "' is neither kind:name nor a .npz file; " + help());
+            if (spec.endsWith(".mat")) {
+                return Lasa.read(Path.of(spec)).dropFirst(Lasa.DROP).standardized();
+            }
+            throw new UnknownNameException("dataset '" + spec + "' is neither kind:name nor a .npz or .mat file; "
+                    + help());
         }
         String kind = spec.substring(0, colon);
         String arg = spec.substring(colon + 1);
@@ -74,7 +83,7 @@ public final class TrajectoryCatalog {
             }
             case "rosenbrock" -> {
                 return RosenbrockDatasets.reference(existing(spec, RosenbrockDatasets.referenceFile(root,
-                        count(spec, arg))));
+                        count(spec, arg)))).dropFirst(RosenbrockDatasets.REFERENCE_DROP);
             }
             case "rosenbrock-sim" -> {
                 return RosenbrockDatasets.generate(count(spec, arg));
@@ -86,7 +95,7 @@ public final class TrajectoryCatalog {
     /** One line listing the accepted forms. */
     public static String help() {
         return "known: lasa:<motion>[+<motion>...], lasa4:<a>,<b>, lasa8:<a>,<b>,<c>,<d>, pendulum:<links>, "
-                + "pendulum-sim:<links>, rosenbrock:<n>, rosenbrock-sim:<n>, <file>.npz";
+                + "pendulum-sim:<links>, rosenbrock:<n>, rosenbrock-sim:<n>, <file>.npz, <file>.mat (LASA layout)";
     }
 
     private static int count(String spec, String arg) {

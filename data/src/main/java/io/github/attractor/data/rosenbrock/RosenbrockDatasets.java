@@ -60,6 +60,11 @@ public final class RosenbrockDatasets {
     public static final double DEFAULT_END = 10.0;
     /** Samples per trajectory. */
     public static final int SAMPLES = 1000;
+    /**
+     * Samples dropped from the start of every reference demonstration when it is prepared for learning (the
+     * catalog's {@code rosenbrock:<n>}): {@code vel[0]} contradicts the positions (see the class comment).
+     */
+    public static final int REFERENCE_DROP = 1;
     /** The reference files' sample interval, inferred: their grid is {@code linspace(0, 500, 1000)}. */
     public static final double REFERENCE_STEP = 500.0 / 999.0;
 

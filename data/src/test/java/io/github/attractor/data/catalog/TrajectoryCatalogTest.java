@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.error.UnknownNameException;
 import io.github.attractor.data.SharedData;
+import io.github.attractor.data.rosenbrock.RosenbrockDatasets;
 import io.github.attractor.data.trajectory.TrajectoryDataset;
 import io.github.attractor.data.trajectory.TrajectoryNpz;
 import java.nio.file.Path;
@@ -28,7 +29,22 @@ class TrajectoryCatalogTest {
         assertEquals(4, TrajectoryCatalog.load("lasa4:Angle,Sine", root, 0).dimension());
         assertEquals(8, TrajectoryCatalog.load("lasa:Angle+Sine+Worm+Line", root, 0).dimension());
         assertEquals(16, TrajectoryCatalog.load("pendulum:8", root, 0).dimension());
-        assertEquals(16, TrajectoryCatalog.load("rosenbrock:16", root, 0).dimension());
+        TrajectoryDataset r = TrajectoryCatalog.load("rosenbrock:16", root, 0);
+        assertEquals(16, r.dimension());
+        // Prepared for learning: the first sample (velocity up to 4.4e7, contradicting the positions) is gone.
+        assertEquals(999, r.demonstration(0).length());
+        assertArrayEquals(RosenbrockDatasets.reference(RosenbrockDatasets.referenceFile(root, 16)).demonstration(2)
+                .state(1), r.demonstration(2).state(0), 0.0);
+        double vmax = 0;
+        for (double[] v : r.velocities()) {
+            for (double x : v) {
+                vmax = Math.max(vmax, Math.abs(x));
+            }
+        }
+        assertTrue(vmax < 10, "largest remaining velocity " + vmax);
+        TrajectoryDataset fromFile = TrajectoryCatalog.load(root.resolve("lasa").resolve("Angle.mat").toString(), root, 0);
+        assertArrayEquals(a.demonstration(4).state(100), fromFile.demonstration(4).state(100), 1e-12,
+                "a .mat file is prepared like the motion");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> TrajectoryCatalog.load("lasa8:Angle,Sine", root, 0));
         assertTrue(e.getMessage().contains("lasa8 stacks 4 motions, got 2"), e.getMessage());

@@ -155,6 +155,12 @@ public final class ElcdFlow implements LearnedDynamics {
         return phi.forward(t.constant(x.clone(), 1, d)).output().value().clone();
     }
 
+    /** {@code x = φ⁻¹(z)} for one latent state. */
+    public double[] fromLatent(double[] z) {
+        Tape t = new Tape();
+        return phi.inverse(t.constant(z.clone(), 1, d)).output().value().clone();
+    }
+
     @Override
     public void evaluate(double[] x, double[] out) {
         Tape t = new Tape();
