@@ -29,5 +29,9 @@ class TourTest {
             assertTrue(Files.exists(dir.resolve(name + ".json")), name);
             assertTrue(page.contains("repro " + name), name);
         }
+        // The learning section: four models on the simulated pendulum, the trained ELCD's guarantees hold.
+        assertTrue(page.contains("Learning stable dynamics (ELCD)"), "learning section");
+        assertTrue(page.contains("tour-learning.png"), "learned fields");
+        assertTrue(page.contains("100 of 100 rollouts from 10× the data range reach x*"), "far starts converge");
     }
 }

@@ -32,7 +32,12 @@ public final class LearnSupport {
      * {@code (x − μ)/σ} per feature.
      */
     public static TrajectoryDataset dataset(String spec, long seed, boolean standardize) {
-        TrajectoryDataset ds = TrajectoryCatalog.load(spec, DataRoot.path(), seed);
+        return dataset(spec, seed, standardize, 0);
+    }
+
+    /** {@link #dataset(String, long, boolean)} with only the first {@code demos} demonstrations (all for 0). */
+    public static TrajectoryDataset dataset(String spec, long seed, boolean standardize, int demos) {
+        TrajectoryDataset ds = TrajectoryCatalog.load(spec, DataRoot.path(), seed, demos);
         if (ds.demonstrations().isEmpty()) {
             throw new InvalidInputException("--dataset " + spec + ": no demonstrations");
         }
@@ -69,7 +74,7 @@ public final class LearnSupport {
     }
 
     static void save(Path file, String model, LearnedDynamics m, int hidden, double alpha, long seed, String spec,
-            boolean standardize) {
+            boolean standardize, int demos) {
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("model", model);
         attrs.put("dimension", Integer.toString(m.dimension()));
@@ -79,12 +84,19 @@ public final class LearnSupport {
         attrs.put("equilibrium", join(m.equilibrium()));
         attrs.put("dataset", spec);
         attrs.put("standardize", Boolean.toString(standardize));
+        attrs.put("demos", Integer.toString(demos));
         ModelFile.save(file, m.kind(), 1, attrs, m.parameters());
     }
 
     /** Whether the model in {@code file} was trained on standardised data ({@code --standardize}). */
     static boolean standardized(Path file) {
         return Boolean.parseBoolean(ModelFile.load(file).attributes().get("standardize"));
+    }
+
+    /** How many demonstrations the model in {@code file} was trained on ({@code --demos}; 0 for all). */
+    static int demos(Path file) {
+        String d = ModelFile.load(file).attributes().get("demos");
+        return d == null ? 0 : Integer.parseInt(d);
     }
 
     /** Restores a model saved by {@link #save}. */

@@ -34,18 +34,22 @@ public final class LearnedFieldPlot {
         }
         double p0 = 0.2 * (hi0 - lo0) + 1e-6;
         double p1 = 0.2 * (hi1 - lo1) + 1e-6;
-        VectorField f = new VectorField() {
+        return new PhasePortrait.Panel(title, field(m), null, lo0 - p0, hi0 + p0, lo1 - p1, hi1 + p1, List.of(m.equilibrium()),
+                false, List.of(), curves, demos);
+    }
+
+    /** The learned dynamics as an autonomous {@link VectorField} (for plots and integrators). */
+    public static VectorField field(LearnedDynamics m) {
+        return new VectorField() {
             @Override
             public int dimension() {
-                return 2;
+                return m.dimension();
             }
 
             @Override
-            public void evaluate(double t, double[] x, double[] outv) {
-                m.evaluate(x, outv);
+            public void evaluate(double t, double[] x, double[] out) {
+                m.evaluate(x, out);
             }
         };
-        return new PhasePortrait.Panel(title, f, null, lo0 - p0, hi0 + p0, lo1 - p1, hi1 + p1, List.of(m.equilibrium()),
-                false, List.of(), curves, demos);
     }
 }

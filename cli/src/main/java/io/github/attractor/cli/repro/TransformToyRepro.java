@@ -1,7 +1,7 @@
 package io.github.attractor.cli.repro;
 
+import io.github.attractor.cli.plot.LearnedFieldPlot;
 import io.github.attractor.cli.plot.PhasePortrait;
-import io.github.attractor.core.field.VectorField;
 import io.github.attractor.learn.dynamics.LearnedDynamics;
 import io.github.attractor.learn.elcd.Elcd;
 import io.github.attractor.learn.elcd.ElcdFlow;
@@ -98,19 +98,9 @@ public final class TransformToyRepro implements Reproduction {
                     p, null, fit));
             rows.add(Row.of("ELCD, transform " + tr + ": overshoot max ||x(t)||/||x(0)|| (true system: > 1"
                     + (m == none ? "; impossible without a transform)" : ")"), "overshoot", p, null, over));
-            VectorField f = new VectorField() {
-                @Override
-                public int dimension() {
-                    return 2;
-                }
-
-                @Override
-                public void evaluate(double t, double[] x, double[] out) {
-                    m.evaluate(x, out);
-                }
-            };
-            panels.add(new PhasePortrait.Panel("transform " + tr + ", fit mse " + String.format("%.3g", fit), f, null,
-                    -2.5, 2.5, -1.5, 1.5, List.of(new double[2]), false, List.of(), curves));
+            panels.add(new PhasePortrait.Panel("transform " + tr + ", fit mse " + String.format("%.3g", fit),
+                    LearnedFieldPlot.field(m), null, -2.5, 2.5, -1.5, 1.5, List.of(new double[2]), false, List.of(),
+                    curves));
         }
         Path png = ctx.outDir().resolve("transform-toy.png");
         PhasePortrait.save(png, panels);

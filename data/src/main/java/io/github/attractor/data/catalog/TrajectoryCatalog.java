@@ -47,6 +47,25 @@ public final class TrajectoryCatalog {
 
     /** The dataset named by {@code spec}; reference data under {@code root}; {@code seed} for {@code -sim}. */
     public static TrajectoryDataset load(String spec, Path root, long seed) {
+        return load(spec, root, seed, 0);
+    }
+
+    /**
+     * {@link #load(String, Path, long)} keeping only the first {@code demos} demonstrations (all for 0); LASA data are
+     * standardised on the demonstrations kept.
+     */
+    public static TrajectoryDataset load(String spec, Path root, long seed, int demos) {
+        if (demos < 0) {
+            throw new InvalidInputException("dataset '" + spec + "': the number of demonstrations must not be negative, "
+                    + "got " + demos);
+        }
+        if (spec != null && (spec.startsWith("lasa") || spec.endsWith(".mat"))) {
+            return loadAll(spec, root, seed, demos);
+        }
+        return loadAll(spec, root, seed, 0).first(demos);
+    }
+
+    private static TrajectoryDataset loadAll(String spec, Path root, long seed, int demos) {
         if (spec == null || spec.isBlank()) {
             throw new InvalidInputException("dataset: empty name; " + help());
         }
@@ -56,7 +75,7 @@ public final class TrajectoryCatalog {
                 return TrajectoryNpz.read(Path.of(spec));
             }
             if (spec.endsWith(".mat")) {
-                return Lasa.read(Path.of(spec)).dropFirst(Lasa.DROP).standardized();
+                return Lasa.read(Path.of(spec)).dropFirst(Lasa.DROP).first(demos).standardized();
             }
             throw new UnknownNameException("dataset '" + spec + "' is neither kind:name nor a .npz or .mat file; "
                     + help());
@@ -72,7 +91,7 @@ public final class TrajectoryCatalog {
                             + " motions, got " + motions.size());
                 }
                 Path dir = root.resolve("lasa");
-                return motions.size() == 1 ? Lasa.motion(dir, motions.get(0)) : Lasa.stacked(dir, motions);
+                return motions.size() == 1 ? Lasa.motion(dir, motions.get(0), demos) : Lasa.stacked(dir, motions, demos);
             }
             case "pendulum" -> {
                 return PendulumDatasets.reference(existing(spec, PendulumDatasets.referenceFile(root, count(spec, arg))));

@@ -80,7 +80,12 @@ public final class Lasa {
      * point, standardised. Named after the motion.
      */
     public static TrajectoryDataset motion(Path dir, String motion) {
-        return raw(dir, motion).standardized();
+        return motion(dir, motion, 0);
+    }
+
+    /** {@link #motion} with only the first {@code demos} demonstrations (all for 0), standardised on those. */
+    public static TrajectoryDataset motion(Path dir, String motion, int demos) {
+        return raw(dir, motion).first(demos).standardized();
     }
 
     /** One motion with the first 15 samples dropped and the final-point equilibrium, not standardised. */
@@ -93,13 +98,18 @@ public final class Lasa {
      * with the first 15 samples dropped, then standardised. Named {@code "Angle+Sine"}.
      */
     public static TrajectoryDataset stacked(Path dir, List<String> motions) {
+        return stacked(dir, motions, 0);
+    }
+
+    /** {@link #stacked} with only the first {@code demos} demonstrations of each motion (all for 0). */
+    public static TrajectoryDataset stacked(Path dir, List<String> motions, int demos) {
         if (motions.isEmpty()) {
             throw new InvalidInputException("LASA: no motions to stack");
         }
         List<TrajectoryDataset> parts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String m : motions) {
-            parts.add(raw(dir, m));
+            parts.add(raw(dir, m).first(demos));
             names.add(canonicalName(m));
         }
         return TrajectoryDataset.stack(String.join("+", names), parts).standardized();

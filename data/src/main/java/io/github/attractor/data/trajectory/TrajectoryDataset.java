@@ -181,6 +181,15 @@ public final class TrajectoryDataset {
         return new TrajectoryDataset(name, out, equilibrium, standardization);
     }
 
+    /** The first {@code count} demonstrations; all of them when {@code count} is 0 or at least {@link #size()}. */
+    public TrajectoryDataset first(int count) {
+        if (count < 0) {
+            throw new InvalidInputException(name + ": the number of demonstrations must not be negative, got " + count);
+        }
+        return count == 0 || count >= demonstrations.size() ? this
+                : new TrajectoryDataset(name, demonstrations.subList(0, count), equilibrium, standardization);
+    }
+
     /** The demonstrations with the given indices, in that order. */
     public TrajectoryDataset select(int... indices) {
         List<Demonstration> out = new ArrayList<>();

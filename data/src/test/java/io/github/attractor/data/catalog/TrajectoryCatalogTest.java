@@ -45,6 +45,18 @@ class TrajectoryCatalogTest {
         TrajectoryDataset fromFile = TrajectoryCatalog.load(root.resolve("lasa").resolve("Angle.mat").toString(), root, 0);
         assertArrayEquals(a.demonstration(4).state(100), fromFile.demonstration(4).state(100), 1e-12,
                 "a .mat file is prepared like the motion");
+        // The first three demonstrations, standardised on those three (Section 4.5.2).
+        TrajectoryDataset three = TrajectoryCatalog.load("lasa4:Angle,Sine", root, 0, 3);
+        assertEquals(3, three.size());
+        double[] mean = new double[4];
+        double[][] states = three.states();
+        for (double[] x : states) {
+            for (int i = 0; i < 4; i++) {
+                mean[i] += x[i] / states.length;
+            }
+        }
+        assertArrayEquals(new double[4], mean, 1e-12);
+        assertEquals(6, TrajectoryCatalog.load("pendulum:2", root, 0, 6).size());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> TrajectoryCatalog.load("lasa8:Angle,Sine", root, 0));
         assertTrue(e.getMessage().contains("lasa8 stacks 4 motions, got 2"), e.getMessage());
@@ -69,5 +81,9 @@ class TrajectoryCatalogTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> TrajectoryCatalog.load("pendulum-sim:two", dir, 0));
         assertTrue(e.getMessage().contains("'two' is not a positive whole number"), e.getMessage());
+        assertEquals(2, TrajectoryCatalog.load("rosenbrock-sim:8", dir, 0, 2).size());
+        assertEquals(4, TrajectoryCatalog.load("rosenbrock-sim:8", dir, 0, 9).size(), "at most all");
+        e = assertThrows(InvalidInputException.class, () -> TrajectoryCatalog.load("rosenbrock-sim:8", dir, 0, -1));
+        assertTrue(e.getMessage().contains("must not be negative"), e.getMessage());
     }
 }
