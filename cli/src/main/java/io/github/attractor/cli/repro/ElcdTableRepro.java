@@ -179,6 +179,9 @@ public final class ElcdTableRepro implements Reproduction {
                 }
             }
         }
+        // Every dataset is read once before any training, so missing or bad data stops the run at once.
+        jobs.stream().map(j -> List.of(j.dataset(), j.spec())).distinct()
+                .forEach(k -> LearnSupport.dataset(k.get(1), ctx.seed(), false, demonstrations(k.get(0))));
         // Each training is single-threaded: run them side by side, the largest first.
         jobs.sort(Comparator.comparingInt((Job j) -> -cost(j)));
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
