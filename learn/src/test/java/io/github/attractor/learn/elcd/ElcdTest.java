@@ -81,6 +81,35 @@ class ElcdTest {
         }
     }
 
+    @Test
+    void symmetricPartBoundHoldsForAThousandRandomParameterDraws() {
+        SplittableRandom rng = new SplittableRandom(11);
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int draw = 0; draw < 1000; draw++) {
+            int d = 2 + rng.nextInt(7);
+            double alpha = Math.pow(10, rng.nextDouble(-3, 1));
+            Elcd m = new Elcd(d, 1 + rng.nextInt(32), alpha, rng.doubles(d, -5, 5).toArray(), false, rng.nextLong());
+            double scale = Math.pow(10, rng.nextDouble(-1, 1.5));
+            for (var p : m.parameters()) {
+                double[] v = p.value();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = scale * rng.nextGaussian();
+                }
+            }
+            for (int k = 0; k < 3; k++) {
+                double[] x = rng.doubles(d, -30, 30).toArray();
+                double[] a = m.matrix(x);
+                double norm = 0;
+                for (double e : a) {
+                    norm = Math.max(norm, Math.abs(e));
+                }
+                // λmax(sym A) + α ≤ 0 up to round-off relative to the size of A.
+                worst = Math.max(worst, (maxSymEig(a, d) + alpha) / Math.max(1.0, norm));
+            }
+        }
+        assertTrue(worst <= 1e-12, "worst (λmax(sym A) + α)/max(1, |A|max) = " + worst);
+    }
+
     static double[][] linearData(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] x = rng.doubles(2L * n, -1, 1).toArray();
