@@ -76,10 +76,17 @@ class LearnCommandTest {
         CliRun ro = CliRun.of("learn", "rollout", "--model-file", out.resolve("model.attr").toString(), "--start",
                 "3,-3", "--dt", "0.1", "--tol", "1e-9", "--steps", "3000");
         assertEquals(0, ro.code(), ro.err());
-        CliRun mt = CliRun.of("learn", "metric", "--model-file", out.resolve("model.attr").toString(), "--grid", "1",
-                "--step", "0.05", "--horizon", "400");
+        CliRun mt = CliRun.of("learn", "metric", "--model-file", out.resolve("model.attr").toString(), "--grid", "2",
+                "--tolerance", "1e-9", "--no-progress");
         assertEquals(0, mt.code(), mt.err());
-        assertTrue(Json.MAPPER.readTree(mt.out()).get("worst_lhs_max_eig").asDouble() < 0, mt.out());
+        // (4.14): the largest eigenvalue of M Df + Dfᵀ M + Ṁ is −1 at every grid point.
+        for (JsonNode p : Json.MAPPER.readTree(mt.out()).get("points")) {
+            assertEquals(-1.0, p.get("lhs_max_eig").asDouble(), 1e-4, mt.out());
+        }
+        CliRun short1 = CliRun.of("learn", "metric", "--model-file", out.resolve("model.attr").toString(), "--grid",
+                "1", "--horizon", "0.5", "--no-progress");
+        assertEquals(1, short1.code(), short1.err());
+        assertTrue(short1.err().contains("has not converged by the horizon"), short1.err());
         JsonNode end = Json.MAPPER.readTree(ro.out()).get("end");
         JsonNode eq = Json.MAPPER.readTree(ro.out()).get("equilibrium");
         assertTrue(Math.hypot(end.get(0).asDouble() - eq.get(0).asDouble(), end.get(1).asDouble() - eq.get(1).asDouble())

@@ -3,6 +3,7 @@ package io.github.attractor.cli.commands;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.attractor.cli.io.Json;
+import io.github.attractor.cli.io.Progress;
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.learn.dynamics.LearnedDynamics;
 import io.github.attractor.learn.elcd.ContractionMetric;
@@ -30,10 +31,15 @@ public final class LearnMetricCommand implements Callable<Integer> {
     @Option(names = "--radius", defaultValue = "1", description = "Half-width of the grid around x* (default: ${DEFAULT-VALUE}).")
     double radius;
 
-    @Option(names = "--step", defaultValue = "0.01", description = "RK4 step of (4.16) (default: ${DEFAULT-VALUE}).")
-    double step;
+    @Option(names = "--tolerance", defaultValue = "1e-10", description = "Absolute and relative tolerance of the "
+            + "adaptive integration of (4.16) and (4.15) (default: ${DEFAULT-VALUE}).")
+    double tolerance;
 
-    @Option(names = "--horizon", defaultValue = "200", description = "Integration horizon (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Option(names = "--horizon", defaultValue = "2000", description = "Integration horizon; the integral must have "
+            + "converged by then (default: ${DEFAULT-VALUE}).")
     double horizon;
 
     @Override
@@ -45,24 +51,28 @@ public final class LearnMetricCommand implements Callable<Integer> {
         if (grid < 1) {
             throw new InvalidInputException("--grid must be at least 1, got " + grid);
         }
-        ContractionMetric cm = new ContractionMetric(m, step, horizon);
+        ContractionMetric cm = new ContractionMetric(m, tolerance, horizon);
         double[] eq = m.equilibrium();
         ArrayNode pts = Json.array();
         double worst = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < grid; i++) {
-            for (int j = 0; j < grid; j++) {
-                double u = grid == 1 ? 0 : -radius + 2 * radius * i / (grid - 1);
-                double v = grid == 1 ? 0 : -radius + 2 * radius * j / (grid - 1);
-                double[] x = {eq[0] + u, eq[1] + v};
-                double[] l = cm.residual(x);
-                double lmax = maxSymEig(l);
-                double mmax = maxSymEig(cm.metric(x));
-                ObjectNode p = Json.object();
-                p.set("x", Json.array(x));
-                p.put("lhs_max_eig", lmax);
-                p.put("c", 1 / (2 * mmax));
-                pts.add(p);
-                worst = Math.max(worst, lmax);
+        try (Progress bar = new Progress("metric (4.15) at " + grid * grid + " points", (long) grid * grid,
+                !noProgress)) {
+            for (int i = 0; i < grid; i++) {
+                for (int j = 0; j < grid; j++) {
+                    double u = grid == 1 ? 0 : -radius + 2 * radius * i / (grid - 1);
+                    double v = grid == 1 ? 0 : -radius + 2 * radius * j / (grid - 1);
+                    double[] x = {eq[0] + u, eq[1] + v};
+                    double[] mx = cm.metric(x);
+                    double lmax = maxSymEig(cm.residual(x, mx));
+                    double mmax = maxSymEig(mx);
+                    ObjectNode p = Json.object();
+                    p.set("x", Json.array(x));
+                    p.put("lhs_max_eig", lmax);
+                    p.put("c", 1 / (2 * mmax));
+                    pts.add(p);
+                    worst = Math.max(worst, lmax);
+                    bar.step();
+                }
             }
         }
         ObjectNode json = Json.object();
