@@ -9,17 +9,12 @@ import io.github.attractor.analysis.rnn.MembraneRnn;
 import io.github.attractor.analysis.rnn.Nonlinearity;
 import io.github.attractor.analysis.stability.RestrictedStability;
 import io.github.attractor.cli.io.NetworkOptions;
+import io.github.attractor.cli.io.Progress;
 import io.github.attractor.cli.plot.Charts;
 import io.github.attractor.cli.plot.ImageGrid;
-import io.github.attractor.cli.report.HtmlReport;
-import io.github.attractor.cli.io.Progress;
 import io.github.attractor.cli.plot.LearnedFieldPlot;
 import io.github.attractor.cli.plot.PhasePortrait;
-import io.github.attractor.data.trajectory.TrajectoryDataset;
-import io.github.attractor.learn.dynamics.LearnedDynamics;
-import io.github.attractor.learn.elcd.ElcdFlow;
-import io.github.attractor.learn.elcd.ElcdTrainer;
-import io.github.attractor.learn.elcd.Guarantees;
+import io.github.attractor.cli.report.HtmlReport;
 import io.github.attractor.cli.repro.ReproContext;
 import io.github.attractor.cli.repro.ReproResult;
 import io.github.attractor.cli.repro.Reproduction;
@@ -34,6 +29,11 @@ import io.github.attractor.core.ode.IntegrationSettings;
 import io.github.attractor.core.ode.Integrator;
 import io.github.attractor.core.ode.Trajectory;
 import io.github.attractor.data.corrupt.Corruptions;
+import io.github.attractor.data.trajectory.TrajectoryDataset;
+import io.github.attractor.learn.dynamics.LearnedDynamics;
+import io.github.attractor.learn.elcd.ElcdFlow;
+import io.github.attractor.learn.elcd.ElcdTrainer;
+import io.github.attractor.learn.elcd.Guarantees;
 import io.github.attractor.memory.hopfield.KrotovHopfield;
 import io.github.attractor.memory.lagrangian.ReluLagrangian;
 import io.github.attractor.memory.lagrangian.SoftplusLagrangian;
@@ -219,7 +219,7 @@ public final class TourCommand implements Callable<Integer> {
 
     /**
      * ELCD and its baselines on a built-in simulated system: the damped pendulum ({@code pendulum-sim:1}, 2-D,
-     * 10 trajectories from seeded random starts), a few epochs each, DTWD of the rollouts, the learned fields, and the
+     * five of its ten trajectories from seeded random starts), a few epochs each, DTWD of the rollouts, the learned fields, and the
      * guarantee checks of the trained ELCD.
      */
     private void learningSection(HtmlReport page) {
