@@ -29,13 +29,8 @@ public final class LearnSupport {
     /**
      * The dataset {@code spec} with non-finite values rejected, in the units of the ELCD experiments: LASA standardised
      * (by the catalog), the pendulum and Rosenbrock data raw; {@code standardize} standardises any dataset,
-     * {@code (x − μ)/σ} per feature.
+     * {@code (x − μ)/σ} per feature; only the first {@code demos} demonstrations (all for 0).
      */
-    public static TrajectoryDataset dataset(String spec, long seed, boolean standardize) {
-        return dataset(spec, seed, standardize, 0);
-    }
-
-    /** {@link #dataset(String, long, boolean)} with only the first {@code demos} demonstrations (all for 0). */
     public static TrajectoryDataset dataset(String spec, long seed, boolean standardize, int demos) {
         TrajectoryDataset ds = TrajectoryCatalog.load(spec, DataRoot.path(), seed, demos);
         if (ds.demonstrations().isEmpty()) {

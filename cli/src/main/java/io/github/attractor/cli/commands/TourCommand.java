@@ -225,7 +225,7 @@ public final class TourCommand implements Callable<Integer> {
     private void learningSection(HtmlReport page) {
         System.err.println("tour: learning stable dynamics");
         String spec = "pendulum-sim:1";
-        TrajectoryDataset ds = LearnSupport.dataset(spec, seed, false).select(0, 2, 4, 6, 8);
+        TrajectoryDataset ds = LearnSupport.dataset(spec, seed, false, 0).select(0, 2, 4, 6, 8);
         int epochs = 8;
         List<List<String>> table = new ArrayList<>();
         List<PhasePortrait.Panel> panels = new ArrayList<>();

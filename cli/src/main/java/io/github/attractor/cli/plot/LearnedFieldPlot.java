@@ -40,16 +40,6 @@ public final class LearnedFieldPlot {
 
     /** The learned dynamics as an autonomous {@link VectorField} (for plots and integrators). */
     public static VectorField field(LearnedDynamics m) {
-        return new VectorField() {
-            @Override
-            public int dimension() {
-                return m.dimension();
-            }
-
-            @Override
-            public void evaluate(double t, double[] x, double[] out) {
-                m.evaluate(x, out);
-            }
-        };
+        return VectorField.autonomous(m.dimension(), m::evaluate);
     }
 }

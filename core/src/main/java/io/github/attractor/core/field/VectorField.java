@@ -15,6 +15,21 @@ public interface VectorField {
     /** Writes {@code f(t, x)} into {@code out} (length n; must not alias {@code x}). */
     void evaluate(double t, double[] x, double[] out);
 
+    /** The autonomous field {@code dx/dt = f(x)} on {@code R^n}; {@code f} must be thread-safe. */
+    static VectorField autonomous(int n, Jacobians.VectorFunction f) {
+        return new VectorField() {
+            @Override
+            public int dimension() {
+                return n;
+            }
+
+            @Override
+            public void evaluate(double t, double[] x, double[] out) {
+                f.apply(x, out);
+            }
+        };
+    }
+
     /** Whether {@link #jacobian} is analytic (otherwise it is the central-difference fallback). */
     default boolean hasAnalyticJacobian() {
         return false;

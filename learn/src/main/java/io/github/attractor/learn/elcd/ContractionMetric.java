@@ -2,12 +2,14 @@ package io.github.attractor.learn.elcd;
 
 import io.github.attractor.core.error.InvalidInputException;
 import io.github.attractor.core.error.NonConvergenceException;
+import io.github.attractor.core.field.Jacobians;
 import io.github.attractor.core.field.VectorField;
 import io.github.attractor.core.ode.IntegrationSettings;
 import io.github.attractor.core.ode.Integrator;
 import io.github.attractor.core.ode.Trajectory;
 import io.github.attractor.learn.dynamics.LearnedDynamics;
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * The contraction metric of Proposition 4.3.3 (4.15) with {@code C = I}:
@@ -18,11 +20,11 @@ import java.util.Arrays;
  *
  * <p>Computed as one ODE in {@code (φ, ψ, Q)} with {@code Q̇ = ψᵀψ}, {@code Q(0) = 0} (the quadrature is part of the
  * integration), by the core's adaptive Dormand–Prince 5(4) with atol = rtol = {@code tolerance}, stopped when the
- * right-hand side falls below {@code 1e-3·tolerance} (ψ has decayed) or at the horizon; Df by central differences
- * (step 1e-6); Ṁ by a central difference of M along f (displacement 1e-3·‖f‖). Adaptive steps matter: the field of
- * ELCD through a spline flow has a discontinuous Jacobian (the rational-quadratic splines are C¹, f contains Dφ⁻¹, so
- * Df jumps where a trajectory crosses a knot), and a fixed step leaves errors of order h·jump in ψ that a difference
- * quotient of M amplifies. At a point within the displacement of such a crossing, Ṁ (which jumps with Df) is
+ * right-hand side falls below {@code 1e-3·tolerance} (ψ has decayed) or at the horizon; Df by central
+ * differences ({@link Jacobians}); Ṁ by a central difference of M along f (displacement 1e-3·‖f‖). Adaptive steps
+ * matter: the field of ELCD through a spline flow has a discontinuous Jacobian (the rational-quadratic splines are
+ * C¹, f contains Dφ⁻¹, so Df jumps where a trajectory crosses a knot), and a fixed step leaves errors of order
+ * h·jump in ψ that a difference quotient of M amplifies. At a point within the displacement of such a crossing, Ṁ (which jumps with Df) is
  * averaged across it and the residual of (4.14) deviates from −I there.
  */
 public final class ContractionMetric {
@@ -43,24 +45,11 @@ public final class ContractionMetric {
         this.d = f.dimension();
     }
 
-    /** {@code Df(x)} (row-major) by central differences. */
+    /** {@code Df(x)} (row-major) by the core's central differences. */
     public double[] jacobian(double[] x) {
-        double[] j = new double[d * d];
-        double[] p = new double[d];
-        double[] m = new double[d];
-        for (int k = 0; k < d; k++) {
-            double e = 1e-6 * Math.max(1, Math.abs(x[k]));
-            double[] xp = x.clone();
-            double[] xm = x.clone();
-            xp[k] += e;
-            xm[k] -= e;
-            f.evaluate(xp, p);
-            f.evaluate(xm, m);
-            for (int i = 0; i < d; i++) {
-                j[i * d + k] = (p[i] - m[i]) / (2 * e);
-            }
-        }
-        return j;
+        DMatrixRMaj j = new DMatrixRMaj(d, d);
+        Jacobians.centralDifference(d, x, j, f::evaluate);
+        return j.data;
     }
 
     /** The right-hand side of {@code (φ, ψ, Q)}: {@code (f(φ), Df(φ)ψ, ψᵀψ)}. */
@@ -93,19 +82,9 @@ public final class ContractionMetric {
         for (int i = 0; i < d; i++) {
             s[d + i * d + i] = 1;
         }
-        VectorField field = new VectorField() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public void evaluate(double t, double[] state, double[] out) {
-                rhs(state, out);
-            }
-        };
         Trajectory tr = new Integrator(IntegrationSettings.defaults().withTolerances(tolerance, tolerance)
-                .withConvergenceTolerance(1e-3 * tolerance).withRecordStates(false)).integrate(field, s, 0, horizon);
+                .withConvergenceTolerance(1e-3 * tolerance).withRecordStates(false))
+                .integrate(VectorField.autonomous(n, this::rhs), s, 0, horizon);
         double[] end = tr.finalState();
         double psi = 0;
         for (int i = d; i < d + d * d; i++) {

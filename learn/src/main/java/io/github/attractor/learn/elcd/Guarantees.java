@@ -73,24 +73,16 @@ public final class Guarantees {
         }
         double[] xStar = model.equilibrium();
         double[] zStar = toLatent.apply(xStar);
-        VectorField field = new VectorField() {
-            @Override
-            public int dimension() {
-                return d;
-            }
-
-            @Override
-            public void evaluate(double t, double[] z, double[] out) {
-                double[] a = latent.matrix(z);
-                for (int i = 0; i < d; i++) {
-                    double s = 0;
-                    for (int k = 0; k < d; k++) {
-                        s += a[i * d + k] * (z[k] - zStar[k]);
-                    }
-                    out[i] = s;
+        VectorField field = VectorField.autonomous(d, (z, out) -> {
+            double[] a = latent.matrix(z);
+            for (int i = 0; i < d; i++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += a[i * d + k] * (z[k] - zStar[k]);
                 }
+                out[i] = s;
             }
-        };
+        });
         Integrator integrator = new Integrator(IntegrationSettings.defaults().withTolerances(1e-10, 1e-10)
                 .withRecordStates(false));
         double horizon = Math.log(1e9) / alpha;
